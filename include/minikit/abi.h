@@ -1,0 +1,58 @@
+/*
+ * The syscall ABI between libmicrokit and the kernel. Ours, not seL4's:
+ * Minikit is source compatible with Microkit, not binary compatible.
+ *
+ *   svc #0 with the syscall number in x8, arguments in x0..x5,
+ *   results in x0..x1. Every other general register is preserved.
+ *
+ * Message registers are not passed in CPU registers: the kernel copies
+ * msg[0 .. length) directly from the sender's IPC buffer to the receiver's
+ * (it reaches both through its linear map), which costs fewer instructions
+ * than moving them through the saved register frames and back to memory.
+ */
+#ifndef MINIKIT_ABI_H
+#define MINIKIT_ABI_H
+
+enum mk_syscall {
+    MK_SYS_PUTC       = 0, /* x0 = character. Debug configs only. */
+    MK_SYS_NOTIFY     = 1, /* x0 = channel id. */
+    MK_SYS_PPCALL     = 2, /* x0 = channel id, x1 = tag -> x0 = reply tag, x1 = error */
+    MK_SYS_WAIT       = 3, /* x0 = reply tag, x1 = MK_WAIT_* flags, x2 = deferred op,
+                              x3 = deferred argument -> x0 = tag, x1 = badge */
+    MK_SYS_IRQ_ACK    = 4, /* x0 = irq id -> x0 = error */
+    MK_SYS_PD_RESTART = 5, /* x0 = child id, x1 = pc -> x0 = error */
+    MK_SYS_PD_STOP    = 6, /* x0 = child id -> x0 = error */
+    MK_SYS_PD_RESUME  = 7, /* x0 = child id -> x0 = error */
+    MK_SYS_COUNT
+};
+
+/* MK_SYS_WAIT flags */
+#define MK_WAIT_REPLY (1u << 0) /* first reply with tag x0 to the PD we serve */
+
+/* MK_SYS_WAIT deferred operation, performed before the reply and the wait */
+#define MK_DEFER_NONE    0
+#define MK_DEFER_NOTIFY  1
+#define MK_DEFER_IRQ_ACK 2
+
+/*
+ * The badge MK_SYS_WAIT returns says what woke the PD (the seL4 encoding,
+ * which is why ids stop at 61):
+ *   bit 63 set: a PPC on channel (badge & 0x3f)
+ *   bit 62 set: a fault of child (badge & 0xff)
+ *   otherwise:  the set of notified channel / IRQ ids, bit i = id i
+ */
+#define MK_BADGE_PPC   (1ULL << 63)
+#define MK_BADGE_FAULT (1ULL << 62)
+
+/* Errors returned in x0 / x1 (the seL4_Error numbering). */
+#define MK_OK                 0
+#define MK_EINVALID_ARGUMENT  1
+#define MK_EINVALID_CAP       2
+#define MK_EILLEGAL_OPERATION 3
+
+/* Message-info tag layout (seL4_MessageInfo_t). */
+#define MK_TAG_LENGTH_MASK 0x7fULL
+#define MK_TAG_LABEL_SHIFT 12
+#define MK_MSG_MAX_LENGTH  120
+
+#endif
