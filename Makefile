@@ -1,0 +1,82 @@
+# Minikit top-level build.
+#
+#   make simulate   install what is missing, build, boot the flagship in QEMU
+#   make test       the whole test suite; ends with "N passed, N failed"
+#   make sdk        build/sdk/ in the Microkit SDK layout
+#   make examples   build/examples/<name>/loader.img for every example
+#
+# Each part of the tree brings its own fragment: tool/tool.mk,
+# kernel/kernel.mk, libmicrokit/libmicrokit.mk. They share the variables below.
+
+BUILD   ?= build
+BOARD   := qemu_virt_aarch64
+CONFIGS := debug release benchmark
+CONFIG  ?= debug
+CROSS   ?= aarch64-linux-gnu-
+HOSTCC  ?= gcc
+
+ABS_BUILD := $(abspath $(BUILD))
+SDK       := $(BUILD)/sdk
+ABS_SDK   := $(abspath $(SDK))
+BOARD_DIR  = $(SDK)/board/$(BOARD)/$(1)
+
+EXAMPLES := $(notdir $(patsubst %/Makefile,%,$(wildcard examples/*/Makefile)))
+
+.PHONY: all sdk examples simulate test deps clean help
+all: sdk
+
+help:
+	@sed -n '3,8p' Makefile | sed 's/^# //'
+
+include tool/tool.mk
+include kernel/kernel.mk
+include libmicrokit/libmicrokit.mk
+
+# ---------------------------------------------------------------- the SDK
+# bin/microkit
+# board/<board>/<config>/{include,lib,elf}
+SDK_STAMPS := $(foreach c,$(CONFIGS),$(SDK)/board/$(BOARD)/$(c)/.stamp)
+
+sdk: $(SDK)/bin/microkit $(SDK_STAMPS)
+
+$(SDK)/bin/microkit: $(TOOL_BIN)
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/board/$(BOARD)/%/.stamp: $(BUILD)/kernel/%/minikit.elf $(BUILD)/libmicrokit/%/libmicrokit.a \
+		libmicrokit/microkit.ld $(LIBMICROKIT_HEADERS) include/minikit/systable.h include/minikit/abi.h
+	@rm -rf $(dir $@) && mkdir -p $(dir $@)include/kernel $(dir $@)include/minikit $(dir $@)lib $(dir $@)elf
+	cp -r libmicrokit/include/. $(dir $@)include/
+	cp include/minikit/*.h $(dir $@)include/minikit/
+	scripts/gen-config.sh $* > $(dir $@)include/kernel/gen_config.h
+	cp $(BUILD)/libmicrokit/$*/libmicrokit.a libmicrokit/microkit.ld $(dir $@)lib/
+	cp $(BUILD)/kernel/$*/minikit.elf $(dir $@)elf/
+	@touch $@
+
+# ---------------------------------------------------------------- examples
+# Each example has a Makefile that builds against an SDK exactly as a
+# Microkit example does (MICROKIT_SDK, MICROKIT_BOARD, MICROKIT_CONFIG, BUILD_DIR).
+examples: sdk
+	@set -e; for e in $(EXAMPLES); do \
+	  $(MAKE) --no-print-directory -C examples/$$e MICROKIT_SDK=$(ABS_SDK) \
+	    MICROKIT_BOARD=$(BOARD) MICROKIT_CONFIG=$(CONFIG) BUILD_DIR=$(ABS_BUILD)/examples/$$e; \
+	done
+
+# ---------------------------------------------------------------- run / test
+deps:
+	@scripts/install-deps.sh
+
+simulate: deps
+	@$(MAKE) --no-print-directory examples
+	scripts/run-qemu.sh $(BUILD)/examples/shared-memory/loader.img
+
+test: deps
+	@$(MAKE) --no-print-directory sdk examples test-deps
+	@scripts/run-tests.sh
+
+clean:
+	rm -rf $(BUILD)
+
+# Fragments add what their tests need to build (PD ELFs, test images) with
+# "test-deps::" rules.
+test-deps:: sdk

@@ -1,0 +1,106 @@
+/*
+ * PD address spaces: 4 KiB-granule page tables, 40-bit user addresses, the
+ * walk starting at level 0. Built once at boot from the system table's maps,
+ * out of the page-table pool the tool sized (systable.h gives the formula),
+ * and never changed after; each PD has its own ASID, so switching is one
+ * register write and no TLB maintenance.
+ */
+#include "kernel.h"
+#include "memlayout.h"
+#include "sysreg.h"
+
+#define PTE_VALID   (1ULL << 0)
+#define PTE_TABLE   (1ULL << 1) /* at levels 0-2; at level 3 this bit marks a page */
+#define PTE_ATTR(i) ((u64)(i) << 2)
+#define PTE_AP_EL0  (1ULL << 6) /* EL0 may access */
+#define PTE_AP_RO   (1ULL << 7) /* read-only */
+#define PTE_SH_IS   (3ULL << 8)
+#define PTE_AF      (1ULL << 10)
+#define PTE_NG      (1ULL << 11)
+#define PTE_PXN     (1ULL << 53)
+#define PTE_UXN     (1ULL << 54)
+#define PTE_ADDR    0x0000fffffffff000ULL
+
+#define ATTR_NORMAL 0 /* MAIR index, see boot.S */
+#define ATTR_DEVICE 1
+
+static u64 pool_next, pool_end;
+
+void vspace_init_pool(u64 base_pa, u64 end_pa)
+{
+    pool_next = base_pa;
+    pool_end = end_pa;
+}
+
+/* A zeroed page-table page (the whole pool was cleared at boot). */
+static u64 pt_alloc(void)
+{
+    if (pool_next >= pool_end)
+        panic("page-table pool exhausted: the tool sized it for fewer tables than the maps need");
+    u64 pa = pool_next;
+    pool_next += MK_PT_SIZE;
+    return pa;
+}
+
+u64 vspace_create(unsigned asid)
+{
+    return pt_alloc() | (u64)asid << 48;
+}
+
+/* The next-level table under table[idx], created on first use. */
+static u64 *table_walk(u64 *table, unsigned idx)
+{
+    if (!table[idx])
+        table[idx] = pt_alloc() | PTE_TABLE | PTE_VALID;
+    else if ((table[idx] & 3) != (PTE_TABLE | PTE_VALID))
+        panic("system table: a map overlaps a large-page map");
+    return PA_TO_KVA(table[idx] & PTE_ADDR);
+}
+
+/* Descriptor bits from map permissions (semantics.md §6.3). */
+static u64 pte_bits(u32 attrs)
+{
+    u64 bits = PTE_AF | PTE_NG | PTE_PXN;
+
+    if (attrs & MK_MAP_R)
+        bits |= PTE_AP_EL0 | ((attrs & MK_MAP_W) ? 0 : PTE_AP_RO);
+    if (!(attrs & MK_MAP_X) || (attrs & MK_MAP_UNCACHED))
+        bits |= PTE_UXN;
+    if (attrs & MK_MAP_UNCACHED)
+        bits |= PTE_ATTR(ATTR_DEVICE);
+    else
+        bits |= PTE_ATTR(ATTR_NORMAL) | PTE_SH_IS;
+    return bits;
+}
+
+void vspace_map(u64 ttbr0, const struct mk_map *m)
+{
+    u64 *l0 = PA_TO_KVA(ttbr0 & PTE_ADDR);
+    u64 bits = pte_bits(m->attrs);
+    u64 page = 1ULL << m->page_bits;
+
+    for (u64 off = 0; off < m->size; off += page) {
+        u64 va = m->vaddr + off, pa = m->paddr + off;
+        u64 *l2 = table_walk(table_walk(l0, (va >> 39) & 0x1ff), (va >> 30) & 0x1ff);
+        u64 *slot;
+
+        if (m->page_bits == MK_LARGE_PAGE_BITS) {
+            slot = &l2[(va >> 21) & 0x1ff];
+            if (*slot)
+                panic("system table: maps overlap at 0x%lx", va);
+            *slot = pa | bits | PTE_VALID;
+        } else {
+            slot = &table_walk(l2, (va >> 21) & 0x1ff)[(va >> 12) & 0x1ff];
+            if (*slot)
+                panic("system table: maps overlap at 0x%lx", va);
+            *slot = pa | bits | PTE_TABLE | PTE_VALID;
+        }
+    }
+    dsb(ishst);
+}
+
+/* ERET synchronises the context, so the new TTBR0 is in force for the PD. */
+void vspace_activate(struct pd *p)
+{
+    write_sysreg(ttbr0_el1, p->ttbr0);
+}

@@ -1,0 +1,184 @@
+/*
+ * Notifications and protected procedure calls: the kernel's hot paths.
+ *
+ * Every path here is loop-free except the copy of the message registers,
+ * whose length the sender chose. A PD in PD_WAITING never has notifications
+ * pending (a signal to a waiting PD is delivered at once), so "is the callee
+ * waiting" is a single test.
+ */
+#include "kernel.h"
+
+#define TAG_CAPS_MASK 0xf80ULL /* extraCaps and capsUnwrapped: no caps travel */
+
+/* Copy the tag's message registers between IPC buffers; returns the delivered tag. */
+static u64 copy_mrs(struct pd *to, const struct pd *from, u64 tag)
+{
+    u64 len = tag & MK_TAG_LENGTH_MASK;
+
+    if (len > MK_MSG_MAX_LENGTH) {
+        len = MK_MSG_MAX_LENGTH;
+        tag = (tag & ~MK_TAG_LENGTH_MASK) | len;
+    }
+    u64 *dst = to->ipcbuf + 1; /* msg[] follows the tag word */
+    const u64 *src = from->ipcbuf + 1;
+    for (u64 i = 0; i < len; i++)
+        dst[i] = src[i];
+    return tag & ~TAG_CAPS_MASK;
+}
+
+/* Start `callee` serving a PPC from `caller`, arriving on the callee's id `id`. */
+static void deliver_call(struct pd *callee, struct pd *caller, u8 id, u64 tag)
+{
+    callee->regs.x[0] = copy_mrs(callee, caller, tag);
+    callee->regs.x[1] = MK_BADGE_PPC | id;
+    callee->caller = caller;
+    callee->state = PD_RUNNABLE;
+    caller->state = PD_CALLING;
+}
+
+/* Queue `caller` on `callee`, highest priority first, FIFO among equals. */
+static void callq_insert(struct pd *callee, struct pd *caller)
+{
+    struct pd **pp = &callee->callq;
+
+    while (*pp && (*pp)->prio >= caller->prio)
+        pp = &(*pp)->next;
+    caller->next = *pp;
+    *pp = caller;
+}
+
+/* Add the end's peer id to the peer's pending set; returns the peer if that woke it. */
+static struct pd *signal(const struct ch_end *e)
+{
+    struct pd *t = e->peer;
+
+    t->pending |= 1ULL << e->peer_id;
+    if (t->state != PD_WAITING)
+        return NULL;
+    t->regs.x[0] = 0;
+    t->regs.x[1] = t->pending;
+    t->pending = 0;
+    t->state = PD_RUNNABLE;
+    return t;
+}
+
+/* Who runs after `self` made something else runnable and may continue itself. */
+static struct pd *keep_or_preempt(struct pd *self)
+{
+    if (sched_any_ready() && sched_highest_ready() > self->prio) {
+        sched_enqueue_front(self);
+        return sched_pick();
+    }
+    return self;
+}
+
+static struct pd *schedule_next(void)
+{
+    struct pd *p = sched_pick();
+
+    return p ? p : idle();
+}
+
+struct pd *sys_notify(struct pd *self)
+{
+    u64 ch = self->regs.x[0];
+
+    if (ch >= MK_MAX_IDS || !(self->ch[ch].flags & MK_END_NOTIFY)) {
+        self->regs.x[0] = MK_EINVALID_CAP;
+        return self;
+    }
+    self->regs.x[0] = MK_OK;
+    struct pd *t = signal(&self->ch[ch]);
+    if (!t)
+        return self;
+    if (t->prio > self->prio) {
+        sched_enqueue_front(self);
+        return t;
+    }
+    sched_enqueue(t);
+    return self;
+}
+
+struct pd *sys_ppcall(struct pd *self)
+{
+    u64 ch = self->regs.x[0];
+
+    if (ch >= MK_MAX_IDS || !(self->ch[ch].flags & MK_END_PP)) {
+        self->regs.x[0] = 0;
+        self->regs.x[1] = MK_EINVALID_CAP;
+        return self;
+    }
+    const struct ch_end *e = &self->ch[ch];
+    struct pd *callee = e->peer;
+    if (callee->state == PD_WAITING) {
+        /* The callee outranks self (checked at boot), and self outranked every
+         * ready PD, so the callee runs next: switch directly. */
+        deliver_call(callee, self, e->peer_id, self->regs.x[1]);
+        return callee;
+    }
+    self->call_id = e->peer_id;
+    self->state = PD_SENDING;
+    callq_insert(callee, self);
+    return schedule_next();
+}
+
+/* Deferred operations run as part of the wait: they never switch by themselves. */
+static void wait_deferred(struct pd *self, u64 op, u64 arg)
+{
+    if (op == MK_DEFER_NOTIFY && arg < MK_MAX_IDS && (self->ch[arg].flags & MK_END_NOTIFY)) {
+        struct pd *t = signal(&self->ch[arg]);
+        if (t)
+            sched_enqueue(t);
+    }
+}
+
+/* Answer the PD self is serving; returns it, runnable but not queued, or NULL. */
+static struct pd *reply(struct pd *self, u64 tag)
+{
+    struct pd *c = self->caller;
+
+    if (!c)
+        return NULL;
+    self->caller = NULL;
+    c->regs.x[0] = copy_mrs(c, self, tag);
+    c->regs.x[1] = MK_OK;
+    c->state = PD_RUNNABLE;
+    return c;
+}
+
+/*
+ * MK_SYS_WAIT: perform the deferred operation, reply, then take the next
+ * event (notifications first, then queued callers) or block.
+ */
+struct pd *sys_wait(struct pd *self)
+{
+    struct pd *replied = NULL;
+
+    if (self->regs.x[2] != MK_DEFER_NONE)
+        wait_deferred(self, self->regs.x[2], self->regs.x[3]);
+    if (self->regs.x[1] & MK_WAIT_REPLY)
+        replied = reply(self, self->regs.x[0]);
+
+    if (self->pending || self->callq) {
+        if (self->pending) {
+            self->regs.x[0] = 0;
+            self->regs.x[1] = self->pending;
+            self->pending = 0;
+        } else {
+            struct pd *c = self->callq;
+            self->callq = c->next;
+            deliver_call(self, c, c->call_id, c->regs.x[1]);
+        }
+        if (replied)
+            sched_enqueue(replied);
+        return keep_or_preempt(self);
+    }
+
+    self->state = PD_WAITING;
+    if (replied) {
+        if (!sched_any_ready() || replied->prio >= sched_highest_ready())
+            return replied;
+        sched_enqueue(replied);
+    }
+    return schedule_next();
+}

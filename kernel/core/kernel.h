@@ -1,0 +1,152 @@
+/*
+ * Minikit kernel: the index of every cross-file function and the PD object.
+ *
+ * Principles, in order: the kernel must never be hurt by a PD (every argument
+ * checked, every table field validated at boot); the call, reply and notify
+ * paths stay short and loop-free; everything is static (no allocation after
+ * boot, tables sized by the system table and checked against fixed limits);
+ * simple and clear over clever everywhere else.
+ */
+#ifndef KERNEL_H
+#define KERNEL_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <minikit/systable.h>
+#include <minikit/abi.h>
+
+typedef uint64_t u64;
+typedef uint32_t u32;
+typedef uint8_t u8;
+
+#define NUM_PRIOS 256
+
+/* Saved user registers. Layout known to arch/aarch64/vectors.S. */
+struct regs {
+    u64 x[31];  /* x0..x30 */
+    u64 sp;     /* sp_el0 */
+    u64 pc;     /* elr_el1 */
+    u64 spsr;   /* spsr_el1 */
+};
+
+/* Saved FP/SIMD state, switched lazily (arch/aarch64/fpu.c). */
+struct fpregs {
+    __uint128_t q[32];
+    u64 fpsr, fpcr;
+};
+
+enum pd_state {
+    PD_RUNNABLE,   /* running, or in a ready queue */
+    PD_WAITING,    /* in its event loop, waiting for a notification or a call */
+    PD_CALLING,    /* made a PPC that a callee is serving; waits for the reply */
+    PD_SENDING,    /* made a PPC; queued until the callee waits */
+    PD_FAULTED,    /* stopped by a fault */
+    PD_STOPPED,    /* suspended by its parent */
+};
+
+struct pd;
+
+/* One channel end, indexed by this PD's id for the channel. */
+struct ch_end {
+    struct pd *peer; /* the other end's PD, NULL if the id is unused */
+    u8 peer_id;      /* the other end's id for this channel */
+    u8 flags;        /* MK_END_NOTIFY, MK_END_PP: what this end may do */
+};
+
+struct pd {
+    struct regs regs;        /* must stay first: the exception entry saves here */
+    u64 *ipcbuf;             /* kernel address of the IPC buffer */
+    u64 ttbr0;               /* level-0 table | ASID << 48 */
+    u64 pending;             /* notification ids signalled, not yet delivered */
+    u64 tpidr;               /* tpidr_el0, switched with the PD */
+    struct pd *next;         /* link in a ready queue or a callee's call queue */
+    struct pd *caller;       /* the PD whose PPC this PD is serving */
+    struct pd *callq;        /* PDs queued to call this PD, highest priority first */
+    u8 call_id;              /* while PD_SENDING: the callee's id for the channel */
+    u8 prio;                 /* 0..254 */
+    u8 state;                /* enum pd_state */
+    u8 index;                /* global index */
+    const struct mk_pd *desc;/* the system-table entry (name, layout) */
+    struct ch_end ch[MK_MAX_IDS];
+    struct fpregs fp;
+};
+
+/* core/main.c */
+extern struct pd pds[MK_MAX_PDS];
+extern unsigned npds;
+extern const struct mk_systable *systable;
+void kmain(unsigned boot_el);
+
+/* core/print.c */
+void kputs(const char *s);
+void kprintf(const char *fmt, ...);
+__attribute__((noreturn)) void panic(const char *fmt, ...);
+
+/* core/systable.c */
+const struct mk_systable *systable_check(u64 paddr);
+const struct mk_pd *systable_pds(const struct mk_systable *t);
+const struct mk_map *systable_maps(const struct mk_systable *t);
+const struct mk_channel *systable_channels(const struct mk_systable *t);
+
+/* core/pd.c */
+void pds_create(const struct mk_systable *t);
+
+/* core/sched.c */
+extern struct pd *current;
+void sched_enqueue(struct pd *p);
+void sched_enqueue_front(struct pd *p);
+struct pd *sched_pick(void);
+unsigned sched_highest_ready(void);
+int sched_any_ready(void);
+
+/* core/ipc.c */
+struct pd *sys_notify(struct pd *self);
+struct pd *sys_ppcall(struct pd *self);
+struct pd *sys_wait(struct pd *self);
+
+/* core/syscall.c */
+struct pd *syscall_dispatch(struct pd *self);
+
+/* core/fault.c */
+struct pd *fault_raise(struct pd *self, u64 esr, u64 far);
+struct pd *fault_unknown_syscall(struct pd *self);
+
+/* core/idle.c */
+struct pd *idle(void);
+void idle_irq(void);
+
+/* arch/aarch64/vspace.c */
+void vspace_init_pool(u64 base_pa, u64 end_pa);
+u64 vspace_create(unsigned asid);
+void vspace_map(u64 ttbr0, const struct mk_map *m);
+void vspace_activate(struct pd *p);
+
+/* arch/aarch64/trap.c */
+struct pd *trap_sync(struct pd *self, u64 esr);
+struct pd *trap_irq(struct pd *self);
+void kernel_fault(u64 esr, u64 elr, u64 far);
+struct pd *kernel_exit(struct pd *next);
+
+/* arch/aarch64/fpu.c */
+struct pd *fpu_trap(struct pd *self);
+void fpu_switch(struct pd *next);
+
+/* arch/aarch64/entry.S */
+__attribute__((noreturn)) void arch_enter_user(struct pd *p);
+
+/* arch/aarch64/psci.c */
+__attribute__((noreturn)) void plat_poweroff(void);
+void psci_init(unsigned boot_el);
+
+/* arch/aarch64/cache.c */
+void arch_zero(u64 pa, u64 end_pa);
+
+/* plat/qemu_virt/uart.c */
+void plat_putc(char c);
+
+/* tiny libc in core/lib.c (the compiler may call these) */
+void *memcpy(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+size_t strnlen(const char *s, size_t max);
+
+#endif

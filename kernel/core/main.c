@@ -1,0 +1,20 @@
+/* The kernel's boot sequence, entered from arch/aarch64/boot.S with the MMU on. */
+#include "kernel.h"
+
+/* Patched by the tool with the system table's physical address. In .data so
+ * the tool finds its bytes in the image. */
+__attribute__((section(".data"))) volatile u64 minikit_systable_paddr;
+
+const struct mk_systable *systable;
+
+void kmain(unsigned boot_el)
+{
+    psci_init(boot_el);
+    kprintf("minikit| Minikit kernel " MK_CONFIG_NAME ", started at EL%u\n", boot_el);
+    systable = systable_check(minikit_systable_paddr);      /* trust nothing in it unchecked */
+    arch_zero(systable->zero_base, systable->zero_end);      /* stacks, .bss pages, MRs, page tables */
+    vspace_init_pool(systable->kmem_base, systable->kmem_end);
+    pds_create(systable);                                    /* address spaces, channels, registers */
+    kprintf("minikit| %u PDs, starting\n", npds);
+    arch_enter_user(kernel_exit(sched_pick()));              /* highest priority first */
+}

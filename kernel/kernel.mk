@@ -1,0 +1,34 @@
+# The kernel, built once per configuration into $(BUILD)/kernel/<config>/minikit.elf.
+#   debug      console output (MK_CONFIG_PRINTING)
+#   release    prints nothing
+#   benchmark  like release, plus the counters benchmarks read
+
+KERNEL_SRCS := $(wildcard kernel/core/*.c kernel/arch/aarch64/*.c kernel/arch/aarch64/*.S kernel/plat/qemu_virt/*.c)
+KERNEL_HDRS := $(wildcard kernel/core/*.h kernel/arch/aarch64/*.h kernel/plat/qemu_virt/*.h include/minikit/*.h)
+
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib -fno-pie -fno-pic \
+	-mgeneral-regs-only -mno-outline-atomics -fno-stack-protector -fno-common -mcmodel=small \
+	-Iinclude -Ikernel/core -Ikernel/arch/aarch64 -Ikernel/plat/qemu_virt
+
+kernel_cfg_flags_debug     := -DMK_CONFIG_PRINTING -DMK_CONFIG_NAME='"debug"'
+kernel_cfg_flags_release   := -DMK_CONFIG_NAME='"release"'
+kernel_cfg_flags_benchmark := -DMK_CONFIG_BENCHMARK -DMK_CONFIG_NAME='"benchmark"'
+
+kernel_objs = $(patsubst kernel/%,$(BUILD)/kernel/$(1)/obj/%.o,$(KERNEL_SRCS))
+
+define kernel_rules
+$(BUILD)/kernel/$(1)/obj/%.c.o: kernel/%.c $(KERNEL_HDRS)
+	@mkdir -p $$(dir $$@)
+	$(CROSS)gcc $(KERNEL_CFLAGS) $(kernel_cfg_flags_$(1)) -c $$< -o $$@
+
+$(BUILD)/kernel/$(1)/obj/%.S.o: kernel/%.S
+	@mkdir -p $$(dir $$@)
+	$(CROSS)gcc $(KERNEL_CFLAGS) $(kernel_cfg_flags_$(1)) -c $$< -o $$@
+
+$(BUILD)/kernel/$(1)/minikit.elf: $(call kernel_objs,$(1)) kernel/arch/aarch64/kernel.ld
+	$(CROSS)ld -nostdlib -static -n --no-warn-rwx-segments -T kernel/arch/aarch64/kernel.ld -o $$@ $(call kernel_objs,$(1))
+endef
+$(foreach c,$(CONFIGS),$(eval $(call kernel_rules,$(c))))
+
+.PHONY: kernel
+kernel: $(foreach c,$(CONFIGS),$(BUILD)/kernel/$(c)/minikit.elf)
