@@ -115,6 +115,9 @@ struct pd *fault_unknown_syscall(struct pd *self);
 struct pd *idle(void);
 void idle_irq(void);
 
+/* arch/aarch64/cpu.c */
+void arch_init(void);
+
 /* arch/aarch64/vspace.c */
 void vspace_init_pool(u64 base_pa, u64 end_pa);
 u64 vspace_create(unsigned asid);

@@ -23,8 +23,8 @@
 #define TCR_VALUE     ((24 << 0) | (1 << 8) | (1 << 10) | (3 << 12) | (0 << 14) | \
                        (16 << 16) | (1 << 24) | (1 << 26) | (3 << 28) | (2 << 30) | \
                        (2 << 32))
-/* MMU, D-cache, SP alignment checks, I-cache; RES1 bits of SCTLR_EL1. */
-#define SCTLR_VALUE   ((1 << 0) | (1 << 2) | (1 << 3) | (1 << 12) | \
+/* MMU, D-cache, SP alignment checks, I-cache, EL0 may use DC ZVA and read CTR_EL0; RES1 bits. */
+#define SCTLR_VALUE   ((1 << 0) | (1 << 2) | (1 << 3) | (1 << 12) | (1 << 14) | (1 << 15) | \
                        (1 << 11) | (1 << 20) | (1 << 22) | (1 << 23) | (1 << 28) | (1 << 29))
 #define SCTLR_MMU_OFF ((1 << 11) | (1 << 20) | (1 << 22) | (1 << 23) | (1 << 28) | (1 << 29))
 

@@ -1,0 +1,42 @@
+/* Reading the virtual counter from EL0, and printing benchmark figures. */
+#pragma once
+#include <microkit.h>
+
+/* QEMU's generic timer runs at 62.5 MHz; with -icount shift=0 one
+ * instruction is 1 ns, so one tick is 16 instructions. */
+#define INSNS_PER_TICK 16
+
+static inline seL4_Word counter(void)
+{
+    seL4_Word v;
+    __asm__ volatile("isb; mrs %0, cntvct_el0" : "=r"(v) :: "memory");
+    return v;
+}
+
+static void put_u64(seL4_Word v)
+{
+    char buf[24];
+    int n = 0;
+    do {
+        buf[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        microkit_dbg_putc(buf[--n]);
+}
+
+/* "bench: NAME: X.YY instructions per operation (N operations)" */
+static void report(const char *name, seL4_Word ticks, seL4_Word ops)
+{
+    seL4_Word centi = ticks * INSNS_PER_TICK * 100 / ops;
+    microkit_dbg_puts("bench: ");
+    microkit_dbg_puts(name);
+    microkit_dbg_puts(": ");
+    put_u64(centi / 100);
+    microkit_dbg_putc('.');
+    microkit_dbg_putc((char)('0' + centi / 10 % 10));
+    microkit_dbg_putc((char)('0' + centi % 10));
+    microkit_dbg_puts(" instructions per operation (");
+    put_u64(ops);
+    microkit_dbg_puts(" operations)\n");
+}

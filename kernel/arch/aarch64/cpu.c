@@ -1,0 +1,13 @@
+/* Per-CPU set-up that the PDs rely on. */
+#include "kernel.h"
+#include "sysreg.h"
+
+#define CNTKCTL_EL0PCTEN (1u << 0) /* EL0 reads CNTPCT_EL0 */
+#define CNTKCTL_EL0VCTEN (1u << 1) /* EL0 reads CNTVCT_EL0: benchmarks count with it */
+#define CNTKCTL_EL0PTEN  (1u << 9) /* EL0 drives the EL1 physical timer (semantics.md §7) */
+
+void arch_init(void)
+{
+    write_sysreg(cntkctl_el1, CNTKCTL_EL0PCTEN | CNTKCTL_EL0VCTEN | CNTKCTL_EL0PTEN);
+    isb();
+}

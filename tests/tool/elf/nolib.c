@@ -1,0 +1,6 @@
+/* Test PD not linked against libmicrokit: its variables are missing. */
+void _start(void)
+{
+    for (;;)
+        ;
+}

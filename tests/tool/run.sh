@@ -1,0 +1,142 @@
+#!/bin/sh
+# Tool tests: cmocka unit tests, good systems (must build; report facts and
+# patched values checked), bad systems (must fail with the expected messages
+# and leave no output), command-line cases, and the bad corpus again under
+# AddressSanitizer + UBSan. Prints "PASS name" / "FAIL name: why" per case and
+# ends with "N passed, N failed". Needs `make test-deps` first.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+TOOL=${TOOL:-$BUILD/sdk/bin/microkit}
+ASAN=$BUILD/tool-asan/microkit
+IMGCHECK=$BUILD/tests/tool/imgcheck
+export MICROKIT_SDK=${MICROKIT_SDK:-$BUILD/sdk}
+SEARCH="$BUILD/tests/tool/elf $ROOT/tests/tool/data"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+pass=0
+fail=0
+ok() { echo "PASS $1"; pass=$((pass + 1)); }
+ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+
+# Lines "<!-- KEY: TEXT -->" of a system file. Keys: expect (bad: text in stderr),
+# report / stderr (good: text in report.txt / stderr), value (good: "PD ELF SYMBOL VALUE",
+# the 8 bytes PD sees at SYMBOL), flag (good: extra tool option without its "--",
+# since XML comments cannot contain "--").
+meta() { sed -n "s/.*<!-- $1: \(.*\) -->.*/\1/p" "$2"; }
+
+# ---------------------------------------------------------------- unit tests
+for t in "$BUILD"/tests/tool/unit/test_*; do
+    [ -x "$t" ] || continue
+    name=unit/$(basename "$t")
+    if "$t" >"$TMP/unit.log" 2>&1; then ok "$name"; else ko "$name" "$(grep -m1 -E 'FAILED|Error|error' "$TMP/unit.log")"; fi
+done
+
+# ---------------------------------------------------------------- good systems
+for f in "$ROOT"/tests/tool/good/*.system; do
+    name=good/$(basename "$f" .system)
+    out=$TMP/good
+    rm -rf "$out" && mkdir -p "$out"
+    # shellcheck disable=SC2086
+    (cd "$(dirname "$f")" && "$TOOL" "$(basename "$f")" --board qemu_virt_aarch64 --config debug \
+        $(meta flag "$f" | sed 's/^/--/') --search-path $SEARCH -o "$out/loader.img" -r "$out/report.txt") \
+        >"$out/stdout" 2>"$out/stderr"
+    rc=$?
+    why=
+    if [ $rc -ne 0 ]; then
+        why="exit status $rc: $(head -n1 "$out/stderr")"
+    elif [ ! -s "$out/loader.img" ] || [ ! -s "$out/report.txt" ]; then
+        why="image or report missing"
+    else
+        why=$(meta report "$f" | while IFS= read -r text; do
+            grep -qF -- "$text" "$out/report.txt" || { echo "report lacks '$text'"; break; }
+        done)
+        [ -n "$why" ] || why=$(meta stderr "$f" | while IFS= read -r text; do
+            grep -qF -- "$text" "$out/stderr" || { echo "stderr lacks '$text'"; break; }
+        done)
+        if [ -z "$why" ]; then
+            # "value: PD ELF SYMBOL VALUE": the 8 bytes at SYMBOL (looked up in ELF) as PD sees them.
+            triples=$(meta value "$f" | while read -r pd elf sym val; do
+                addr=$("${CROSS:-aarch64-linux-gnu-}nm" "$BUILD/tests/tool/elf/$elf" | awk -v s="$sym" '$3 == s { print "0x" $1 }')
+                echo "$pd ${addr:-0xdead} $val"
+            done)
+            # shellcheck disable=SC2086
+            why=$("$IMGCHECK" "$out/loader.img" $triples | head -n1)
+        fi
+    fi
+    if [ -z "$why" ]; then ok "$name"; else ko "$name" "$why"; fi
+done
+
+# ---------------------------------------------------------------- bad systems
+# run_bad TOOL FILE: exit 1, every "expect" text in stderr, no output files left.
+run_bad() {
+    out=$TMP/bad
+    rm -rf "$out" && mkdir -p "$out"
+    (cd "$(dirname "$2")" && "$1" "$(basename "$2")" --board qemu_virt_aarch64 --config debug \
+        --search-path $SEARCH -o "$out/loader.img" -r "$out/report.txt") >"$out/stdout" 2>"$out/stderr"
+    rc=$?
+    if grep -qE 'Sanitizer|runtime error' "$out/stderr"; then
+        grep -m1 -E 'Sanitizer|runtime error' "$out/stderr"
+        return
+    fi
+    [ $rc -eq 1 ] || { echo "exit status $rc, expected 1"; return; }
+    left=$(ls -A "$out" | grep -v -e '^stdout$' -e '^stderr$')
+    [ -z "$left" ] || { echo "left output files: $left"; return; }
+    meta expect "$2" | while IFS= read -r text; do
+        grep -qF -- "$text" "$out/stderr" || { echo "stderr lacks '$text' (got: $(head -n1 "$out/stderr"))"; break; }
+    done
+}
+
+for f in "$ROOT"/tests/tool/bad/*.system; do
+    name=bad/$(basename "$f" .system)
+    [ -n "$(meta expect "$f")" ] || { ko "$name" "no <!-- expect: ... --> line"; continue; }
+    why=$(run_bad "$TOOL" "$f")
+    if [ -z "$why" ]; then ok "$name"; else ko "$name" "$why"; fi
+done
+
+# ---------------------------------------------------------------- command line
+# cli NAME STATUS TEXT ARGS...: exit STATUS and TEXT in stdout+stderr.
+cli() {
+    name=cli/$1 want=$2 text=$3
+    shift 3
+    (cd "$ROOT/tests/tool/good" && "$TOOL" "$@") >"$TMP/cli.out" 2>&1
+    rc=$?
+    if [ $rc -ne "$want" ]; then
+        ko "$name" "exit status $rc, expected $want"
+    elif ! grep -qF -- "$text" "$TMP/cli.out"; then
+        ko "$name" "output lacks '$text' (got: $(head -n1 "$TMP/cli.out"))"
+    else
+        ok "$name"
+    fi
+}
+G="--search-path $SEARCH -o $TMP/cli.img -r $TMP/cli.txt"
+# shellcheck disable=SC2086
+{
+cli help 0 "usage: microkit SYSTEM" --help
+cli missing-all 1 "missing required arguments: --board, --config, system"
+cli missing-config 1 "missing required arguments: --config, system" --board qemu_virt_aarch64
+cli unknown-board 1 "unknown board 'pc99' (known: qemu_virt_aarch64)" x.system --board pc99 --config debug
+cli unknown-config 1 "unknown config 'fast' (known: debug, release, benchmark)" x.system --board qemu_virt_aarch64 --config fast
+cli unknown-option 1 "unknown option '--frobnicate'" --frobnicate
+cli missing-system-file 1 "cannot open system file 'nosuch.system'" nosuch.system --board qemu_virt_aarch64 --config debug $G
+cli capdl-notice 0 "--capdl-json is accepted for compatibility and ignored" minimal.system --board qemu_virt_aarch64 --config release --capdl-json "$TMP/x.json" --viper-output "$TMP/v" $G
+cli image-type 1 "image type 'elf' is not supported" minimal.system --board qemu_virt_aarch64 --config debug --image-type elf $G
+sdk=$MICROKIT_SDK
+MICROKIT_SDK=$TMP/nosdk
+cli no-kernel 1 "kernel not found: '$TMP/nosdk/board/qemu_virt_aarch64/debug/elf/minikit.elf'" minimal.system --board qemu_virt_aarch64 --config debug $G
+MICROKIT_SDK=$sdk
+}
+
+# ---------------------------------------------------------------- sanitizers
+# The tool stops at its first error and leaves freeing to exit, so leaks are not findings.
+export ASAN_OPTIONS=detect_leaks=0
+for f in "$ROOT"/tests/tool/bad/*.system; do
+    name=asan/$(basename "$f" .system)
+    why=$(run_bad "$ASAN" "$f")
+    if [ -z "$why" ]; then ok "$name"; else ko "$name" "$why"; fi
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

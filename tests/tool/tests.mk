@@ -1,0 +1,47 @@
+# Tool tests: PD ELFs built against the SDK, the image checker, cmocka unit
+# tests and the sanitizer build of the tool. Included from tool/tool.mk;
+# tests/tool/run.sh runs them all.
+
+TOOL_TEST_DIR   := $(BUILD)/tests/tool
+TOOL_TEST_BOARD := $(SDK)/board/$(BOARD)/debug
+TOOL_TEST_CC    := $(CROSS)gcc -ffreestanding -nostdlib -fno-pie -no-pie -mno-outline-atomics -mstrict-align \
+	-O2 -g -Wall -Wextra -Werror -I$(TOOL_TEST_BOARD)/include
+TOOL_TEST_LINK  := -Wl,--build-id=none -L$(TOOL_TEST_BOARD)/lib -lmicrokit -Tmicrokit.ld
+
+TOOL_TEST_ELFS := $(addprefix $(TOOL_TEST_DIR)/elf/,patched.elf protected.elf twice.elf nolib.elf stripped.elf)
+TOOL_UNIT_TESTS := $(patsubst tests/tool/unit/%.c,$(TOOL_TEST_DIR)/unit/%,$(wildcard tests/tool/unit/test_*.c))
+
+$(TOOL_TEST_DIR)/elf/%.elf: tests/tool/elf/%.c $(TOOL_TEST_BOARD)/.stamp
+	@mkdir -p $(dir $@)
+	$(TOOL_TEST_CC) -o $@ $< $(TOOL_TEST_LINK)
+
+$(TOOL_TEST_DIR)/elf/twice.elf: tests/tool/elf/twice_a.c tests/tool/elf/twice_b.c $(TOOL_TEST_BOARD)/.stamp
+	@mkdir -p $(dir $@)
+	$(TOOL_TEST_CC) -o $@ tests/tool/elf/twice_a.c tests/tool/elf/twice_b.c $(TOOL_TEST_LINK)
+
+# No libmicrokit: only its own _start.
+$(TOOL_TEST_DIR)/elf/nolib.elf: tests/tool/elf/nolib.c $(TOOL_TEST_BOARD)/.stamp
+	@mkdir -p $(dir $@)
+	$(TOOL_TEST_CC) -o $@ $< -Wl,--build-id=none -Ttext=0x200000 -e _start
+
+# patched.elf without its symbol table: patchable only through path_for_symbols.
+$(TOOL_TEST_DIR)/elf/stripped.elf: $(TOOL_TEST_DIR)/elf/patched.elf
+	$(CROSS)strip -o $@ $<
+
+$(TOOL_TEST_DIR)/imgcheck: tests/tool/imgcheck.c include/minikit/systable.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iinclude -o $@ $<
+
+# Unit tests link the tool's pure modules (no libxml2 or libelf needed).
+TOOL_UNIT_DEPS := tool/num.c tool/scan.c tool/diag.c tool/ptcount.c
+
+$(TOOL_TEST_DIR)/unit/%: tests/tool/unit/%.c $(TOOL_UNIT_DEPS) $(TOOL_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -Iinclude -iquote tool \
+		-fsanitize=address,undefined -o $@ $< $(TOOL_UNIT_DEPS) -lcmocka
+
+.PHONY: tool-test
+tool-test: test-deps
+	tests/tool/run.sh
+
+test-deps:: $(SDK)/bin/microkit $(TOOL_ASAN) $(TOOL_TEST_ELFS) $(TOOL_TEST_DIR)/imgcheck $(TOOL_UNIT_TESTS)

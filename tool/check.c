@@ -1,0 +1,312 @@
+/* Element rules: one function per element kind, checks in the spec's order (§3, §4). */
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "attr.h"
+#include "minikit/systable.h"
+
+#define NCORES 1 /* uniprocessor configurations only, for now */
+
+static const uint64_t page_sizes[] = {0x1000, 0x200000};
+
+struct patch *check_add_patch(struct pd *pd, const struct sdf_node *node, const char *symbol)
+{
+    for (size_t i = 0; i < pd->npatches; i++) {
+        if (strcmp(pd->patches[i].symbol, symbol))
+            continue;
+        diag_pending_note(pd->patches[i].node->pos, "first set here");
+        node_error(node, NULL, "symbol '%s' is already set in protection_domain '%s'", symbol, pd->name);
+    }
+    struct patch *p = VEC_PUSH(pd->patches, pd->npatches);
+    p->node = node;
+    p->symbol = symbol;
+    p->kind = PATCH_WORD;
+    p->user = true;
+    return p;
+}
+
+/* Stray character data anywhere is an error (upstream only looks inside <system>). */
+static void no_text(const struct sdf_node *n)
+{
+    if (n->has_text)
+        node_error(n, "only elements and whitespace may appear here", "unexpected text inside <%s>", n->tag);
+    for (size_t i = 0; i < n->nkids; i++)
+        no_text(n->kids[i]);
+}
+
+/* Elements that take no children say so instead of ignoring them. */
+void check_no_kids(const struct sdf_node *n)
+{
+    if (n->nkids)
+        diag_error(n->kids[0]->pos, (struct pos){0, 0}, NULL, "unknown element <%s> in <%s>: <%s> has no children",
+                   n->kids[0]->tag, n->tag, n->tag);
+}
+
+static _Noreturn void unknown_child(const struct sdf_node *kid, const struct sdf_node *parent,
+                                    const char *const *known, size_t nknown)
+{
+    const char *close = diag_closest(kid->tag, known, nknown);
+    char *hint = close ? xasprintf("did you mean <%s>?", close) : NULL;
+    diag_error(kid->pos, (struct pos){0, 0}, hint, "unknown element <%s> in <%s>", kid->tag, parent->tag);
+}
+
+static _Noreturn void not_supported(const struct sdf_node *n, const char *what)
+{
+    node_error(n, NULL, "%s is not supported yet", what);
+}
+
+/* ------------------------------------------------------------ memory_region */
+
+static void check_mr(const struct sdf_node *n, struct system *sys)
+{
+    static const char *const allowed[] = {"name", "size", "page_size", "phys_addr", "prefill_path",
+                                          "prefill_bootinfo", NULL};
+    attr_whitelist(n, allowed);
+    struct mr *mr = VEC_PUSH(sys->mrs, sys->nmrs);
+    mr->node = n;
+    mr->name = attr_req(n, "name");
+    mr->page_size_given = attr_opt(n, "page_size") != NULL;
+    mr->page_size = attr_sdf(n, "page_size", 0x1000);
+    if (mr->page_size != page_sizes[0] && mr->page_size != page_sizes[1])
+        attr_error(n, "page_size", "supported page sizes: 0x1000 (4 KiB), 0x200000 (2 MiB)",
+                   "page_size 0x%llx is not supported", (unsigned long long)mr->page_size);
+    if (attr_opt(n, "prefill_path"))
+        attr_error(n, "prefill_path", NULL, "prefill_path is not supported yet");
+    if (attr_opt(n, "prefill_bootinfo"))
+        attr_error(n, "prefill_bootinfo", NULL, "prefill_bootinfo is not supported yet");
+    mr->size = attr_sdf_req(n, "size");
+    if (mr->size == 0)
+        attr_error(n, "size", NULL, "size must not be zero");
+    if (mr->size % mr->page_size)
+        attr_error(n, "size", "use a multiple of the page size, or set page_size",
+                   "size 0x%llx is not a multiple of the page size 0x%llx", (unsigned long long)mr->size,
+                   (unsigned long long)mr->page_size);
+    mr->fixed = attr_opt(n, "phys_addr") != NULL;
+    mr->paddr = attr_sdf(n, "phys_addr", 0);
+    if (mr->paddr % mr->page_size)
+        attr_error(n, "phys_addr", NULL, "phys_addr 0x%llx is not a multiple of the page size 0x%llx",
+                   (unsigned long long)mr->paddr, (unsigned long long)mr->page_size);
+    check_no_kids(n);
+}
+
+/* ------------------------------------------------------------ PD children */
+
+static uint64_t stack_bottom(const struct pd *pd)
+{
+    return MK_IPCBUF_VADDR - 0x1000 - pd->stack_size;
+}
+
+static void check_program_image(const struct sdf_node *n, struct pd *pd)
+{
+    static const char *const allowed[] = {"path", "path_for_symbols", NULL};
+    attr_whitelist(n, allowed);
+    if (pd->image_node)
+        node_error(pd->node, NULL, "program_image given more than once");
+    pd->image_node = n;
+    pd->path = attr_req(n, "path");
+    pd->path_for_symbols = attr_opt(n, "path_for_symbols");
+    check_no_kids(n);
+}
+
+/* "rwx" letters in any order; "w" alone is refused (no write-only mappings). */
+static uint32_t parse_perms(const struct sdf_node *n, const char *perms)
+{
+    uint32_t attrs = 0;
+    for (const char *p = perms; *p; p++) {
+        if (*p == 'r')
+            attrs |= MK_MAP_R;
+        else if (*p == 'w')
+            attrs |= MK_MAP_W;
+        else if (*p == 'x')
+            attrs |= MK_MAP_X;
+        else
+            attr_error(n, "perms", "perms is made of the letters r, w and x, e.g. \"rw\"",
+                       "perms '%s' is not valid (allowed letters: r, w, x)", perms);
+    }
+    if (attrs == MK_MAP_W)
+        attr_error(n, "perms", "use \"rw\"", "perms 'w' is not valid: write-only mappings are not permitted");
+    return attrs;
+}
+
+static void check_map(const struct sdf_node *n, struct pd *pd)
+{
+    static const char *const allowed[] = {"mr", "vaddr", "perms", "cached", "setvar_vaddr", "setvar_size",
+                                          "setvar_prefill_size", NULL};
+    attr_whitelist(n, allowed);
+    check_no_kids(n);
+    struct map *m = VEC_PUSH(pd->maps, pd->nmaps);
+    m->node = n;
+    m->mr_name = attr_req(n, "mr");
+    m->vaddr = attr_sdf_req(n, "vaddr");
+    if (m->vaddr >= stack_bottom(pd))
+        attr_error(n, "vaddr", "maps must lie below the PD's stack",
+                   "vaddr 0x%llx is not below the stack bottom 0x%llx of protection_domain '%s'",
+                   (unsigned long long)m->vaddr, (unsigned long long)stack_bottom(pd), pd->name);
+    const char *perms = attr_opt(n, "perms");
+    m->perms = perms ? perms : "rw";
+    m->attrs = parse_perms(n, m->perms);
+    if (!attr_bool(n, "cached", true))
+        m->attrs |= MK_MAP_UNCACHED;
+    if (attr_opt(n, "setvar_prefill_size"))
+        attr_error(n, "setvar_prefill_size", NULL, "setvar_prefill_size is not supported yet");
+    const char *sym = attr_opt(n, "setvar_vaddr");
+    if (sym)
+        check_add_patch(pd, n, sym)->value = m->vaddr;
+    sym = attr_opt(n, "setvar_size");
+    if (sym)
+        check_add_patch(pd, n, sym); /* value = MR size, known after the global stage */
+}
+
+static void check_irq(const struct sdf_node *n, struct pd *pd)
+{
+    /* The id (and its setvar_id) come first, before the variant's attribute list (§3.4). */
+    int64_t id = attr_dec_signed_req(n, "id");
+    if (id < 0 || id >= MK_MAX_IDS)
+        attr_error(n, "id", NULL, "id %lld is out of range 0..%d", (long long)id, MK_MAX_IDS - 1);
+    const char *sym = attr_opt(n, "setvar_id");
+    if (sym)
+        check_add_patch(pd, n, sym)->value = (uint64_t)id;
+    if (!attr_opt(n, "irq")) {
+        if (attr_opt(n, "pin") || attr_opt(n, "pcidev"))
+            node_error(n, NULL, "x86 IOAPIC/MSI interrupts are not supported on this architecture");
+        attr_req(n, "irq");
+    }
+    static const char *const allowed[] = {"irq", "id", "setvar_id", "trigger", NULL};
+    attr_whitelist(n, allowed);
+    check_no_kids(n);
+    struct irq *irq = VEC_PUSH(pd->irqs, pd->nirqs);
+    irq->node = n;
+    irq->id = (unsigned)id;
+    irq->irq = attr_dec_unsigned_req(n, "irq");
+    if (irq->irq > UINT32_MAX)
+        attr_error(n, "irq", NULL, "irq %llu is too large", (unsigned long long)irq->irq);
+    static const char *const triggers[] = {"level", "edge", NULL};
+    irq->trigger = attr_choice(n, "trigger", triggers, 0) ? MK_IRQ_EDGE : MK_IRQ_LEVEL;
+}
+
+static void check_setvar(const struct sdf_node *n, struct pd *pd)
+{
+    static const char *const allowed[] = {"symbol", "region_paddr", NULL};
+    attr_whitelist(n, allowed);
+    check_no_kids(n);
+    const char *sym = attr_req(n, "symbol");
+    attr_req(n, "region_paddr");
+    check_add_patch(pd, n, sym); /* the MR is resolved by the global stage */
+}
+
+/* ------------------------------------------------------------ protection_domain */
+
+static void check_pd(const struct sdf_node *n, struct system *sys, struct pd *parent);
+
+static void check_pd_kids(const struct sdf_node *n, struct system *sys, struct pd *pd)
+{
+    static const char *const known[] = {"program_image", "map", "irq", "setvar", "protection_domain",
+                                        "virtual_machine", "cspace", "ioport"};
+    for (size_t i = 0; i < n->nkids; i++) {
+        const struct sdf_node *k = n->kids[i];
+        if (!strcmp(k->tag, "program_image"))
+            check_program_image(k, pd);
+        else if (!strcmp(k->tag, "map"))
+            check_map(k, pd);
+        else if (!strcmp(k->tag, "irq"))
+            check_irq(k, pd);
+        else if (!strcmp(k->tag, "setvar"))
+            check_setvar(k, pd);
+        else if (!strcmp(k->tag, "protection_domain"))
+            check_pd(k, sys, pd);
+        else if (!strcmp(k->tag, "virtual_machine"))
+            not_supported(k, "<virtual_machine>");
+        else if (!strcmp(k->tag, "cspace"))
+            not_supported(k, "<cspace>");
+        else if (!strcmp(k->tag, "ioport"))
+            node_error(n, NULL, "I/O ports exist only on x86; <ioport> is not allowed on this board");
+        else
+            unknown_child(k, n, known, sizeof(known) / sizeof(known[0]));
+    }
+}
+
+static void check_pd(const struct sdf_node *n, struct system *sys, struct pd *parent)
+{
+    static const char *const root_allowed[] = {"name", "priority", "budget", "period", "passive", "stack_size",
+                                               "smc", "cpu", "fpu", "domain", NULL};
+    static const char *const child_allowed[] = {"name", "priority", "budget", "period", "passive",
+                                                "stack_size", "smc", "cpu", "fpu", "domain", "id",
+                                                "setvar_id", NULL};
+    attr_whitelist(n, parent ? child_allowed : root_allowed);
+    struct pd *pd = xcalloc(1, sizeof(*pd));
+    *VEC_PUSH(sys->pds, sys->npds) = pd;
+    pd->node = n;
+    pd->index = (unsigned)(sys->npds - 1); /* pushed before the children: depth-first pre-order */
+    pd->parent = parent;
+    pd->name = attr_req(n, "name");
+    if (parent) {
+        uint64_t id = attr_sdf_req(n, "id");
+        if (id >= MK_MAX_IDS)
+            attr_error(n, "id", NULL, "id %llu is out of range 0..%d", (unsigned long long)id, MK_MAX_IDS - 1);
+        pd->child_id = (unsigned)id;
+        const char *sym = attr_opt(n, "setvar_id");
+        if (sym)
+            check_add_patch(parent, n, sym)->value = id;
+    }
+    pd->budget = attr_sdf(n, "budget", 1000);
+    pd->period = attr_sdf(n, "period", pd->budget);
+    if (pd->budget > pd->period)
+        attr_error(n, "budget", NULL, "budget %llu is greater than period %llu", (unsigned long long)pd->budget,
+                   (unsigned long long)pd->period);
+    pd->passive = attr_bool(n, "passive", false);
+    pd->stack_size = attr_sdf(n, "stack_size", 0x2000);
+    if (attr_bool(n, "smc", false))
+        attr_error(n, "smc", NULL, "SMC forwarding is not enabled for this kernel");
+    uint64_t cpu = attr_sdf(n, "cpu", 0);
+    if (cpu >= NCORES)
+        attr_error(n, "cpu", NULL, "cpu %llu is out of range: this configuration has %d core",
+                   (unsigned long long)cpu, NCORES);
+    if (attr_opt(n, "domain"))
+        attr_error(n, "domain", NULL, "domain given, but no <domains> schedule is declared");
+    if (pd->stack_size < 0x1000 || pd->stack_size > 0x1000000)
+        attr_error(n, "stack_size", NULL, "stack_size 0x%llx is out of range 0x1000..0x1000000",
+                   (unsigned long long)pd->stack_size);
+    if (pd->stack_size % 0x1000)
+        attr_error(n, "stack_size", NULL, "stack_size 0x%llx is not a multiple of the page size 0x1000",
+                   (unsigned long long)pd->stack_size);
+    uint64_t prio = attr_sdf(n, "priority", 0);
+    if (prio > 254)
+        attr_error(n, "priority", NULL, "priority %llu is out of range 0..254", (unsigned long long)prio);
+    pd->priority = (uint8_t)prio;
+    pd->fpu = attr_bool(n, "fpu", true);
+    check_pd_kids(n, sys, pd);
+    if (!pd->image_node)
+        node_error(n, NULL, "missing <program_image>");
+}
+
+/* ------------------------------------------------------------ system */
+
+void check_elements(const struct sdf_node *root, struct system *sys)
+{
+    if (strcmp(root->tag, "system"))
+        node_error(root, NULL, "the root element must be <system>, not <%s>", root->tag);
+    static const char *const none[] = {NULL};
+    attr_whitelist(root, none);
+    no_text(root);
+    sys->root = root;
+    static const char *const known[] = {"memory_region", "protection_domain", "channel"};
+    for (size_t i = 0; i < root->nkids; i++) {
+        const struct sdf_node *k = root->kids[i];
+        if (!strcmp(k->tag, "memory_region"))
+            check_mr(k, sys);
+        else if (!strcmp(k->tag, "protection_domain"))
+            check_pd(k, sys, NULL);
+        else if (!strcmp(k->tag, "channel"))
+            continue; /* channels may name PDs declared later: global stage */
+        else if (!strcmp(k->tag, "virtual_machine"))
+            node_error(k, NULL, "a virtual machine must be the child of a protection domain");
+        else if (!strcmp(k->tag, "io_address_space"))
+            node_error(k, NULL, "IO address spaces need IOMMU support, which this board lacks");
+        else if (!strcmp(k->tag, "domains"))
+            not_supported(k, "<domains>");
+        else
+            unknown_child(k, root, known, sizeof(known) / sizeof(known[0]));
+    }
+}

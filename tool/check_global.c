@@ -1,0 +1,331 @@
+/* Global rules (system-description.md §7), run in the spec's order after all elements were read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attr.h"
+#include "check.h"
+#include "minikit/systable.h"
+
+static const char **pd_names(const struct system *sys)
+{
+    const char **names = xcalloc(sys->npds, sizeof(*names));
+    for (size_t i = 0; i < sys->npds; i++)
+        names[i] = sys->pds[i]->name;
+    return names;
+}
+
+static struct pd *find_pd(const struct system *sys, const char *name)
+{
+    for (size_t i = 0; i < sys->npds; i++)
+        if (!strcmp(sys->pds[i]->name, name))
+            return sys->pds[i];
+    return NULL;
+}
+
+static struct mr *find_mr(const struct system *sys, const char *name)
+{
+    for (size_t i = 0; i < sys->nmrs; i++)
+        if (!strcmp(sys->mrs[i].name, name))
+            return &sys->mrs[i];
+    return NULL;
+}
+
+static char *did_you_mean(const char *word, const char **cands, size_t n)
+{
+    const char *close = diag_closest(word, cands, n);
+    return close ? xasprintf("did you mean '%s'?", close) : NULL;
+}
+
+/* 1: children of one parent have distinct ids. */
+static void rule_child_ids(struct system *sys)
+{
+    for (size_t i = 0; i < sys->npds; i++)
+        for (size_t j = 0; j < i; j++) {
+            struct pd *a = sys->pds[j], *b = sys->pds[i];
+            if (!b->parent || a->parent != b->parent || a->child_id != b->child_id)
+                continue;
+            diag_pending_note(a->node->pos, "the other child with this id");
+            node_error(b->node, NULL, "duplicate child id %u in protection_domain '%s'", b->child_id,
+                       b->parent->name);
+        }
+}
+
+/* Ends of one channel, in the order of §5. */
+static void parse_end(struct system *sys, const struct sdf_node *n, struct end *e)
+{
+    static const char *const allowed[] = {"pd", "id", "pp", "notify", "setvar_id", NULL};
+    attr_whitelist(n, allowed);
+    check_no_kids(n);
+    const char *pd = attr_req(n, "pd");
+    int64_t id = attr_dec_signed_req(n, "id");
+    if (id < 0 || id >= MK_MAX_IDS)
+        attr_error(n, "id", NULL, "id %lld is out of range 0..%d", (long long)id, MK_MAX_IDS - 1);
+    e->node = n;
+    e->id = (unsigned)id;
+    e->notify = attr_bool(n, "notify", true);
+    e->pp = attr_bool(n, "pp", false);
+    e->pd = find_pd(sys, pd);
+    if (!e->pd)
+        attr_error(n, "pd", did_you_mean(pd, pd_names(sys), sys->npds), "no protection_domain named '%s'", pd);
+}
+
+/* 2: channels, each with exactly two <end>s, then their setvar_ids. */
+static void rule_channels(struct system *sys)
+{
+    const struct sdf_node *root = sys->root;
+    for (size_t i = 0; i < root->nkids; i++) {
+        const struct sdf_node *n = root->kids[i];
+        if (strcmp(n->tag, "channel"))
+            continue;
+        static const char *const none[] = {NULL};
+        attr_whitelist(n, none);
+        for (size_t k = 0; k < n->nkids; k++)
+            if (strcmp(n->kids[k]->tag, "end")) {
+                const char *end[] = {"end"};
+                const char *close = diag_closest(n->kids[k]->tag, end, 1);
+                diag_error(n->kids[k]->pos, (struct pos){0, 0}, close ? "did you mean <end>?" : NULL,
+                           "unknown element <%s> in <channel>", n->kids[k]->tag);
+            }
+        if (n->nkids != 2)
+            node_error(n, NULL, "a channel needs exactly two <end> elements, this one has %zu", n->nkids);
+        struct channel *ch = VEC_PUSH(sys->channels, sys->nchannels);
+        ch->node = n;
+        parse_end(sys, n->kids[0], &ch->end[0]);
+        parse_end(sys, n->kids[1], &ch->end[1]);
+        if (ch->end[0].pp && ch->end[1].pp)
+            node_error(n, "set pp=\"true\" only on the caller's end",
+                       "both ends have pp=\"true\": a PPC cannot be bidirectional");
+        if (ch->end[0].pd == ch->end[1].pd && ch->end[0].id == ch->end[1].id)
+            node_error(n, NULL, "both ends are id %u of protection_domain '%s'", ch->end[0].id,
+                       ch->end[0].pd->name);
+        for (int e = 0; e < 2; e++) {
+            const char *sym = attr_opt(ch->end[e].node, "setvar_id");
+            if (sym) {
+                struct patch *p = check_add_patch(ch->end[e].pd, n, sym);
+                p->value = ch->end[e].id;
+            }
+        }
+    }
+}
+
+/* 4, 5: at least one PD, at most MK_MAX_PDS. */
+static void rule_pd_count(struct system *sys)
+{
+    if (!sys->npds)
+        node_error(sys->root, "add a <protection_domain>", "the system has no protection domain");
+    if (sys->npds > MK_MAX_PDS)
+        node_error(sys->pds[MK_MAX_PDS]->node, NULL, "too many protection domains: %zu, the maximum is %d",
+                   sys->npds, MK_MAX_PDS);
+}
+
+/* 6: PD names unique (children included); 'monitor' is reserved. */
+static void rule_pd_names(struct system *sys)
+{
+    for (size_t i = 0; i < sys->npds; i++) {
+        struct pd *pd = sys->pds[i];
+        if (!strcmp(pd->name, "monitor"))
+            attr_error(pd->node, "name", NULL, "the name 'monitor' is reserved");
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(sys->pds[j]->name, pd->name)) {
+                diag_pending_note(sys->pds[j]->node->pos, "first defined here");
+                attr_error(pd->node, "name", NULL, "duplicate protection_domain name '%s'", pd->name);
+            }
+    }
+}
+
+/* 7: MR names unique. */
+static void rule_mr_names(struct system *sys)
+{
+    for (size_t i = 0; i < sys->nmrs; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(sys->mrs[j].name, sys->mrs[i].name)) {
+                diag_pending_note(sys->mrs[j].node->pos, "first defined here");
+                attr_error(sys->mrs[i].node, "name", NULL, "duplicate memory_region name '%s'", sys->mrs[i].name);
+            }
+}
+
+/* 9, 10: IRQ numbers unique system-wide; IRQ ids unique per PD. */
+static void rule_irqs(struct system *sys)
+{
+    for (size_t i = 0; i < sys->npds; i++) {
+        struct pd *pd = sys->pds[i];
+        for (size_t k = 0; k < pd->nirqs; k++)
+            for (size_t j = 0; j <= i; j++)
+                for (size_t l = 0; l < (j == i ? k : sys->pds[j]->nirqs); l++)
+                    if (sys->pds[j]->irqs[l].irq == pd->irqs[k].irq) {
+                        diag_pending_note(sys->pds[j]->irqs[l].node->pos, "first claimed here");
+                        node_error(pd->node, NULL, "duplicate irq %llu: already claimed by protection_domain '%s'",
+                                   (unsigned long long)pd->irqs[k].irq, sys->pds[j]->name);
+                    }
+    }
+    for (size_t i = 0; i < sys->npds; i++) {
+        struct pd *pd = sys->pds[i];
+        for (size_t k = 0; k < pd->nirqs; k++) {
+            uint64_t bit = 1ULL << pd->irqs[k].id;
+            if (pd->ids_used & bit) {
+                diag_pending_note(pd->irqs[k].node->pos, "the second use");
+                node_error(pd->node, NULL, "duplicate channel/irq id %u in protection_domain '%s'",
+                           pd->irqs[k].id, pd->name);
+            }
+            pd->ids_used |= bit;
+        }
+    }
+}
+
+/* 11: per channel: ids free in both PDs, then the PPC priority rule; then record the ids. */
+static void rule_channel_ids(struct system *sys)
+{
+    for (size_t c = 0; c < sys->nchannels; c++) {
+        struct channel *ch = &sys->channels[c];
+        for (int e = 0; e < 2; e++) {
+            struct end *end = &ch->end[e];
+            if (end->pd->ids_used & (1ULL << end->id)) {
+                diag_pending_note(end->node->pos, "this end reuses the id");
+                node_error(end->pd->node, NULL, "duplicate channel/irq id %u in protection_domain '%s'", end->id,
+                           end->pd->name);
+            }
+        }
+        for (int e = 0; e < 2; e++) {
+            struct pd *caller = ch->end[e].pd, *callee = ch->end[1 - e].pd;
+            if (ch->end[e].pp && caller->priority >= callee->priority)
+                node_error(ch->node, "give the callee (the end without pp) a strictly higher priority",
+                           "protected procedure call from '%s' (priority %u) to '%s' (priority %u): the caller's "
+                           "priority must be strictly lower than the callee's",
+                           caller->name, caller->priority, callee->name, callee->priority);
+        }
+        for (int e = 0; e < 2; e++) {
+            struct end *end = &ch->end[e];
+            end->pd->ids_used |= 1ULL << end->id;
+            if (end->notify)
+                end->pd->notify_ids |= 1ULL << end->id;
+            if (end->pp)
+                end->pd->pp_ids |= 1ULL << end->id;
+        }
+    }
+}
+
+/* 13: each PD's maps: MR exists, alignment, overflow, below the stack, no overlap. */
+static void rule_maps(struct system *sys)
+{
+    const char **mr_names = xcalloc(sys->nmrs, sizeof(*mr_names));
+    for (size_t i = 0; i < sys->nmrs; i++)
+        mr_names[i] = sys->mrs[i].name;
+    for (size_t i = 0; i < sys->npds; i++) {
+        struct pd *pd = sys->pds[i];
+        uint64_t limit = MK_IPCBUF_VADDR - 0x1000 - pd->stack_size;
+        for (size_t k = 0; k < pd->nmaps; k++) {
+            struct map *m = &pd->maps[k];
+            m->mr = find_mr(sys, m->mr_name);
+            if (!m->mr)
+                attr_error(m->node, "mr", did_you_mean(m->mr_name, mr_names, sys->nmrs),
+                           "no memory_region named '%s'", m->mr_name);
+            m->mr->used = true;
+            uint64_t size = m->mr->size;
+            if (m->vaddr % m->mr->page_size)
+                attr_error(m->node, "vaddr", NULL, "vaddr 0x%llx is not aligned to the page size 0x%llx of '%s'",
+                           (unsigned long long)m->vaddr, (unsigned long long)m->mr->page_size, m->mr->name);
+            if (m->vaddr + size < m->vaddr)
+                attr_error(m->node, "vaddr", NULL, "map of '%s' at 0x%llx wraps around the address space",
+                           m->mr->name, (unsigned long long)m->vaddr);
+            if (m->vaddr + size > limit)
+                attr_error(m->node, "vaddr", NULL,
+                           "map [0x%llx..0x%llx) of '%s' does not fit the valid range [0x0..0x%llx) below the stack "
+                           "of protection_domain '%s'",
+                           (unsigned long long)m->vaddr, (unsigned long long)(m->vaddr + size), m->mr->name,
+                           (unsigned long long)limit, pd->name);
+            for (size_t j = 0; j < k; j++) {
+                struct map *o = &pd->maps[j];
+                if (m->vaddr < o->vaddr + o->mr->size && o->vaddr < m->vaddr + size) {
+                    diag_pending_note(o->node->pos, "the other map");
+                    node_error(m->node, NULL,
+                               "map of '%s' [0x%llx..0x%llx) overlaps map of '%s' [0x%llx..0x%llx) in "
+                               "protection_domain '%s'",
+                               m->mr->name, (unsigned long long)m->vaddr, (unsigned long long)(m->vaddr + size),
+                               o->mr->name, (unsigned long long)o->vaddr,
+                               (unsigned long long)(o->vaddr + o->mr->size), pd->name);
+                }
+            }
+            if (attr_opt(m->node, "setvar_size"))
+                for (size_t p = 0; p < pd->npatches; p++)
+                    if (pd->patches[p].node == m->node && !strcmp(pd->patches[p].symbol,
+                                                                  attr_opt(m->node, "setvar_size")))
+                        pd->patches[p].value = size;
+        }
+    }
+    free(mr_names);
+}
+
+/* 16: fixed-address MRs are pairwise disjoint. */
+static void rule_fixed_mrs(struct system *sys)
+{
+    for (size_t i = 0; i < sys->nmrs; i++)
+        for (size_t j = 0; j < i; j++) {
+            struct mr *a = &sys->mrs[j], *b = &sys->mrs[i];
+            if (!a->fixed || !b->fixed || b->paddr >= a->paddr + a->size || a->paddr >= b->paddr + b->size)
+                continue;
+            diag_pending_note(a->node->pos, "the other memory_region");
+            node_error(b->node, NULL,
+                       "physical range [0x%llx..0x%llx) of '%s' overlaps [0x%llx..0x%llx) of '%s'",
+                       (unsigned long long)b->paddr, (unsigned long long)(b->paddr + b->size), b->name,
+                       (unsigned long long)a->paddr, (unsigned long long)(a->paddr + a->size), a->name);
+        }
+}
+
+/* 17: an MR no PD maps is probably a mistake, but not an error. */
+static void rule_unused_mrs(struct system *sys)
+{
+    for (size_t i = 0; i < sys->nmrs; i++)
+        if (!sys->mrs[i].used)
+            diag_warning(sys->mrs[i].node->pos, "memory_region '%s' is not mapped by any protection domain",
+                         sys->mrs[i].name);
+}
+
+/* 18: an MR without explicit page_size uses 2 MiB pages when its size, maps and address allow. */
+static void rule_promote_pages(struct system *sys)
+{
+    const uint64_t large = 1ULL << MK_LARGE_PAGE_BITS;
+    for (size_t i = 0; i < sys->nmrs; i++) {
+        struct mr *mr = &sys->mrs[i];
+        bool ok = !mr->page_size_given && mr->size % large == 0 && (!mr->fixed || mr->paddr % large == 0);
+        for (size_t p = 0; ok && p < sys->npds; p++)
+            for (size_t k = 0; k < sys->pds[p]->nmaps; k++)
+                if (sys->pds[p]->maps[k].mr == mr && sys->pds[p]->maps[k].vaddr % large)
+                    ok = false;
+        if (ok)
+            mr->page_size = large;
+    }
+}
+
+/* 20: <setvar region_paddr> names an existing MR. */
+static void rule_setvar_regions(struct system *sys)
+{
+    const char **mr_names = xcalloc(sys->nmrs, sizeof(*mr_names));
+    for (size_t i = 0; i < sys->nmrs; i++)
+        mr_names[i] = sys->mrs[i].name;
+    for (size_t i = 0; i < sys->npds; i++)
+        for (size_t k = 0; k < sys->pds[i]->npatches; k++) {
+            struct patch *p = &sys->pds[i]->patches[k];
+            if (strcmp(p->node->tag, "setvar"))
+                continue;
+            const char *name = attr_opt(p->node, "region_paddr");
+            p->paddr_of = find_mr(sys, name);
+            if (!p->paddr_of)
+                attr_error(p->node, "region_paddr", did_you_mean(name, mr_names, sys->nmrs),
+                           "setvar '%s': no memory_region named '%s'", p->symbol, name);
+            p->value = 1; /* placeholder until placed: marks the page as non-zero */
+        }
+    free(mr_names);
+}
+
+static void (*const rules[])(struct system *) = {
+    rule_child_ids,   rule_channels,  rule_pd_count,      rule_pd_names,      rule_mr_names,
+    rule_irqs,        rule_channel_ids, rule_maps,        rule_fixed_mrs,     rule_unused_mrs,
+    rule_promote_pages, rule_setvar_regions,
+};
+
+void check_global(struct system *sys)
+{
+    for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+        rules[i](sys);
+}

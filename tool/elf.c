@@ -1,0 +1,154 @@
+/* ELF reading with libelf; see elf.h. */
+#include "elf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+
+#define PAGE 0x1000ULL
+
+static struct elf_image *fail(char **err, char *msg, Elf *e, int fd)
+{
+    *err = msg;
+    if (e)
+        elf_end(e);
+    if (fd >= 0)
+        close(fd);
+    return NULL;
+}
+
+static int read_segments(Elf *e, const char *raw, size_t rawsize, struct elf_image *img, char **err)
+{
+    size_t n;
+    if (elf_getphdrnum(e, &n) || n == 0) {
+        *err = xstrdup("no program headers");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        GElf_Phdr ph;
+        if (!gelf_getphdr(e, (int)i, &ph)) {
+            *err = xasprintf("unreadable program header %zu", i);
+            return -1;
+        }
+        if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+            continue;
+        if (ph.p_filesz > ph.p_memsz || ph.p_offset > rawsize || ph.p_filesz > rawsize - ph.p_offset ||
+            ph.p_vaddr + ph.p_memsz < ph.p_vaddr || ph.p_vaddr + ph.p_memsz > UINT64_MAX - PAGE) {
+            *err = xasprintf("program header %zu has an impossible size or offset", i);
+            return -1;
+        }
+        if (ph.p_memsz > (1ULL << 32)) {
+            *err = xasprintf("segment %zu is larger than 4 GiB", i);
+            return -1;
+        }
+        struct elf_seg *s = VEC_PUSH(img->segs, img->nsegs);
+        s->vaddr = ph.p_vaddr;
+        s->paddr = ph.p_paddr;
+        s->filesz = ph.p_filesz;
+        s->memsz = ph.p_memsz;
+        s->flags = ph.p_flags;
+        s->base = ph.p_vaddr & ~(PAGE - 1);
+        s->len = ((ph.p_vaddr + ph.p_memsz + PAGE - 1) & ~(PAGE - 1)) - s->base;
+        s->data = xcalloc(1, s->len);
+        memcpy(s->data + (ph.p_vaddr - s->base), raw + ph.p_offset, ph.p_filesz);
+    }
+    return 0;
+}
+
+static void read_symbols(Elf *e, struct elf_image *img)
+{
+    Elf_Scn *scn = NULL;
+    while ((scn = elf_nextscn(e, scn))) {
+        GElf_Shdr sh;
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB)
+            continue;
+        img->has_symtab = 1;
+        Elf_Data *d = elf_getdata(scn, NULL);
+        size_t count = d && sh.sh_entsize ? d->d_size / sh.sh_entsize : 0;
+        for (size_t i = 0; i < count; i++) {
+            GElf_Sym sym;
+            if (!gelf_getsym(d, (int)i, &sym) || sym.st_shndx == SHN_UNDEF)
+                continue;
+            const char *name = elf_strptr(e, sh.sh_link, sym.st_name);
+            if (!name || !*name)
+                continue;
+            struct elf_sym *s = VEC_PUSH(img->syms, img->nsyms);
+            s->name = xstrdup(name);
+            s->value = sym.st_value;
+            s->size = sym.st_size;
+        }
+    }
+}
+
+struct elf_image *elf_load(const char *path, char **err)
+{
+    if (elf_version(EV_CURRENT) == EV_NONE)
+        return fail(err, xstrdup("libelf is out of date"), NULL, -1);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return fail(err, xasprintf("cannot open: %s", strerror(errno)), NULL, -1);
+    Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+    if (!e || elf_kind(e) != ELF_K_ELF)
+        return fail(err, xstrdup("not an ELF file (bad magic)"), e, fd);
+    size_t rawsize;
+    const char *raw = elf_rawfile(e, &rawsize);
+    GElf_Ehdr eh;
+    if (!raw || !gelf_getehdr(e, &eh))
+        return fail(err, xstrdup("unreadable ELF header"), e, fd);
+    if (eh.e_ident[EI_CLASS] != ELFCLASS64)
+        return fail(err, xstrdup("not a 64-bit ELF file"), e, fd);
+    if (eh.e_ident[EI_DATA] != ELFDATA2LSB)
+        return fail(err, xstrdup("not a little-endian ELF file"), e, fd);
+    if (eh.e_machine != EM_AARCH64)
+        return fail(err, xasprintf("not an AArch64 ELF file (e_machine %u)", eh.e_machine), e, fd);
+    struct elf_image *img = xcalloc(1, sizeof(*img));
+    img->path = xstrdup(path);
+    img->entry = eh.e_entry;
+    if (read_segments(e, raw, rawsize, img, err))
+        return fail(err, *err, e, fd);
+    read_symbols(e, img);
+    elf_end(e);
+    close(fd);
+    return img;
+}
+
+size_t elf_find_symbol(const struct elf_image *img, const char *name, const struct elf_sym **sym)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < img->nsyms; i++)
+        if (!strcmp(img->syms[i].name, name)) {
+            if (!count)
+                *sym = &img->syms[i];
+            count++;
+        }
+    return count;
+}
+
+struct elf_seg *elf_seg_at(const struct elf_image *img, uint64_t vaddr, uint64_t size)
+{
+    for (size_t i = 0; i < img->nsegs; i++) {
+        struct elf_seg *s = &img->segs[i];
+        if (vaddr >= s->vaddr && vaddr - s->vaddr <= s->memsz && size <= s->memsz - (vaddr - s->vaddr))
+            return s;
+    }
+    return NULL;
+}
+
+void elf_patch(struct elf_image *img, uint64_t vaddr, const void *bytes, size_t n)
+{
+    struct elf_seg *s = elf_seg_at(img, vaddr, n);
+    memcpy(s->data + (vaddr - s->base), bytes, n);
+}
+
+void elf_patch_le(struct elf_image *img, uint64_t vaddr, uint64_t value, size_t n)
+{
+    uint8_t le[8];
+    for (size_t b = 0; b < 8; b++)
+        le[b] = (uint8_t)(value >> (8 * b));
+    elf_patch(img, vaddr, le, n);
+}

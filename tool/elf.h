@@ -1,0 +1,52 @@
+/*
+ * ELF reading (libelf): loadable segments and the symbol table of a 64-bit
+ * little-endian AArch64 executable. Errors come back as text so the caller can
+ * attach the PD and the position.
+ */
+#ifndef TOOL_ELF_H
+#define TOOL_ELF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct elf_seg {
+    uint64_t vaddr, paddr, filesz, memsz;
+    uint32_t flags;  /* PF_R / PF_W / PF_X */
+    uint64_t base;   /* vaddr rounded down to 4 KiB */
+    uint64_t len;    /* bytes from base to the end of the last page */
+    uint8_t *data;   /* len bytes: zeros, file bytes at vaddr - base, zeros up to memsz and beyond */
+};
+
+struct elf_sym {
+    char *name;
+    uint64_t value, size;
+};
+
+struct elf_image {
+    const char *path;
+    uint64_t entry;
+    struct elf_seg *segs; /* PT_LOAD with memsz > 0, in file order */
+    size_t nsegs;
+    struct elf_sym *syms; /* defined symbols of .symtab */
+    size_t nsyms;
+    int has_symtab;       /* 0: stripped, so nothing can be patched */
+};
+
+/* Load 'path'; NULL and *err set on failure. */
+struct elf_image *elf_load(const char *path, char **err);
+
+/* Number of definitions of 'name' (0 missing, 1 fine, more: ambiguous); *sym = the first. */
+size_t elf_find_symbol(const struct elf_image *img, const char *name, const struct elf_sym **sym);
+
+/* The segment whose memory range holds [vaddr, vaddr+size), or NULL. */
+struct elf_seg *elf_seg_at(const struct elf_image *img, uint64_t vaddr, uint64_t size);
+
+
+
+/* Overwrite n bytes at vaddr in the materialised segment that holds them (caller checked it exists). */
+void elf_patch(struct elf_image *img, uint64_t vaddr, const void *bytes, size_t n);
+
+/* The same for the low n bytes of value, little-endian. */
+void elf_patch_le(struct elf_image *img, uint64_t vaddr, uint64_t value, size_t n);
+
+#endif

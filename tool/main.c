@@ -1,0 +1,194 @@
+/*
+ * microkit: build a bootable Minikit image from a .system file and PD ELFs.
+ *
+ *   parse (sdf.c) -> check (check*.c) -> load + patch ELFs (check_image.c, elf.c)
+ *   -> place (place.c) -> pack (pack.c) + report (report.c)
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "diag.h"
+#include "elf.h"
+#include "output.h"
+#include "pack.h"
+#include "place.h"
+#include "report.h"
+#include "sdf.h"
+
+#define TOOL_VERSION "0.1.0"
+
+static const char *const boards[] = {"qemu_virt_aarch64"};
+static const char *const configs[] = {"debug", "release", "benchmark"};
+
+struct options {
+    const char *system, *board, *config, *image, *report, *kernel;
+    const char **search;
+    size_t nsearch;
+    int exit_when_idle;
+};
+
+static const char usage[] =
+    "usage: microkit SYSTEM --board BOARD --config CONFIG [--search-path DIR...] [-o IMAGE] [-r REPORT]\n"
+    "                [--image-type binary] [--capdl-json FILE] [--viper-output DIR] [--override-kernel ELF]\n"
+    "                [--exit-when-idle] [-h|--help] [--version]\n";
+
+static void help(void)
+{
+    fputs(usage, stdout);
+    fputs("\n"
+          "  SYSTEM               the system description (.system XML)\n"
+          "  --board BOARD        target board: qemu_virt_aarch64\n"
+          "  --config CONFIG      SDK configuration: debug, release or benchmark\n"
+          "  --search-path DIR... directories searched for program images (then the current directory)\n"
+          "  -o IMAGE             output image (default loader.img)\n"
+          "  -r REPORT            output report (default report.txt)\n"
+          "  --image-type binary  the only image type: a raw image loaded at 0x70000000\n"
+          "  --capdl-json FILE    accepted for compatibility; ignored\n"
+          "  --viper-output DIR   accepted for compatibility; ignored\n"
+          "  --override-kernel F  use kernel ELF F instead of the SDK's\n"
+          "  --exit-when-idle     power the machine off once every PD is blocked for good (tests)\n"
+          "\nThe SDK is $MICROKIT_SDK, or the parent of the directory holding this program.\n",
+          stdout);
+}
+
+static _Noreturn void arg_error(const char *fmt, const char *a, const char *b)
+{
+    fputs(usage, stdout);
+    fputs("microkit: error: ", stderr);
+    fprintf(stderr, fmt, a, b);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+static const char *value(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc)
+        arg_error("option '%s' needs a value%s", argv[*i], "");
+    return argv[++*i];
+}
+
+static const char *one_of(const char *opt, const char *v, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v, list[i]))
+            return v;
+    char known[256] = "";
+    for (size_t i = 0; i < n; i++)
+        snprintf(known + strlen(known), sizeof(known) - strlen(known), "%s%s", i ? ", " : "", list[i]);
+    fprintf(stderr, "microkit: error: unknown %s '%s' (known: %s)\n", opt, v, known);
+    exit(1);
+}
+
+static void parse_args(int argc, char **argv, struct options *o)
+{
+    *o = (struct options){.image = "loader.img", .report = "report.txt"};
+    o->search = xcalloc((size_t)argc, sizeof(*o->search));
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            help();
+            exit(0);
+        } else if (!strcmp(a, "--version")) {
+            printf("microkit (Minikit) %s\n", TOOL_VERSION);
+            exit(0);
+        } else if (!strcmp(a, "--board")) {
+            o->board = value(argc, argv, &i);
+        } else if (!strcmp(a, "--config")) {
+            o->config = value(argc, argv, &i);
+        } else if (!strcmp(a, "-o")) {
+            o->image = value(argc, argv, &i);
+        } else if (!strcmp(a, "-r")) {
+            o->report = value(argc, argv, &i);
+        } else if (!strcmp(a, "--override-kernel")) {
+            o->kernel = value(argc, argv, &i);
+        } else if (!strcmp(a, "--search-path")) {
+            while (i + 1 < argc && argv[i + 1][0] != '-')
+                o->search[o->nsearch++] = argv[++i];
+        } else if (!strcmp(a, "--image-type")) {
+            const char *t = value(argc, argv, &i);
+            if (strcmp(t, "binary"))
+                arg_error("image type '%s' is not supported%s (only 'binary')", t, "");
+        } else if (!strcmp(a, "--capdl-json") || !strcmp(a, "--viper-output")) {
+            value(argc, argv, &i);
+            fprintf(stderr, "microkit: note: %s is accepted for compatibility and ignored\n", a);
+        } else if (!strcmp(a, "--exit-when-idle")) {
+            o->exit_when_idle = 1;
+        } else if (a[0] == '-') {
+            arg_error("unknown option '%s'%s", a, "");
+        } else if (o->system) {
+            arg_error("unexpected argument '%s' (the system file is already '%s')", a, o->system);
+        } else {
+            o->system = a;
+        }
+    }
+    char missing[64] = "";
+    if (!o->board)
+        strcat(missing, ", --board");
+    if (!o->config)
+        strcat(missing, ", --config");
+    if (!o->system)
+        strcat(missing, ", system");
+    if (missing[0])
+        arg_error("missing required arguments: %s%s", missing + 2, "");
+    one_of("board", o->board, boards, sizeof(boards) / sizeof(boards[0]));
+    one_of("config", o->config, configs, sizeof(configs) / sizeof(configs[0]));
+}
+
+/* $MICROKIT_SDK, else the parent of the directory holding this program. */
+static char *sdk_dir(void)
+{
+    const char *env = getenv("MICROKIT_SDK");
+    if (env && *env)
+        return xstrdup(env);
+    char self[PATH_MAX];
+    if (!realpath("/proc/self/exe", self))
+        diag_fatal("cannot find the SDK: set MICROKIT_SDK");
+    return xstrdup(dirname(dirname(self)));
+}
+
+static char *kernel_path(const struct options *o)
+{
+    if (o->kernel)
+        return xstrdup(o->kernel);
+    char *sdk = sdk_dir();
+    char *path = xasprintf("%s/board/%s/%s/elf/minikit.elf", sdk, o->board, o->config);
+    struct stat st;
+    if (stat(path, &st))
+        diag_fatal("kernel not found: '%s' (%s); is MICROKIT_SDK (%s) a complete SDK?", path, strerror(errno), sdk);
+    return path;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    parse_args(argc, argv, &o);
+    char *kpath = kernel_path(&o);
+
+    struct system sys = {.file = o.system, .search_paths = o.search, .nsearch = o.nsearch};
+    struct sdf_node *root = sdf_read(o.system);
+    check_elements(root, &sys);
+    check_global(&sys);
+    check_images(&sys);
+
+    char *err;
+    struct elf_image *kernel = elf_load(kpath, &err);
+    if (!kernel)
+        diag_fatal("kernel '%s': %s", kpath, err);
+
+    struct layout layout;
+    place(&sys, kernel, o.exit_when_idle ? MK_FLAG_EXIT_WHEN_IDLE : 0, &layout);
+    pack_image(&layout, kernel, output_open(o.image));
+    report_write(output_open(o.report), &sys, &layout, o.board, o.config);
+    output_commit();
+
+    printf("microkit: %s: %zu PDs, %zu channels; %s: %llu bytes (+%llu bytes zeroed at boot); report in %s\n",
+           o.system, sys.npds, sys.nchannels, o.image, (unsigned long long)(layout.image_end - MK_IMAGE_BASE),
+           (unsigned long long)(layout.hdr.zero_end - layout.hdr.zero_base), o.report);
+    return 0;
+}

@@ -1,0 +1,113 @@
+/*
+ * The system model: what check.c makes of the element tree, what place.c lays
+ * out and what pack.c / report.c write. Every object keeps its element so any
+ * later stage can point a diagnostic at the right spot.
+ */
+#ifndef TOOL_MODEL_H
+#define TOOL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sdf.h"
+
+struct elf_image; /* elf.h */
+
+struct mr {
+    const struct sdf_node *node;
+    const char *name;
+    uint64_t size;
+    uint64_t page_size;
+    bool page_size_given;
+    bool fixed; /* phys_addr given */
+    uint64_t paddr; /* fixed, or chosen by place.c */
+    bool used;      /* mapped by some PD */
+};
+
+struct map {
+    const struct sdf_node *node;
+    const char *mr_name;
+    struct mr *mr;
+    uint64_t vaddr;
+    uint32_t attrs; /* MK_MAP_* */
+    const char *perms;
+};
+
+/* A value the tool writes into a PD image: libmicrokit variables and setvar_*. */
+enum patch_kind {
+    PATCH_WORD,  /* 8-byte little-endian value */
+    PATCH_BYTES, /* raw bytes (microkit_name), up to the symbol's size */
+    PATCH_BYTE,  /* 1 byte (microkit_passive) */
+};
+
+struct patch {
+    const struct sdf_node *node; /* where it was requested (NULL: libmicrokit variable) */
+    const char *symbol;
+    enum patch_kind kind;
+    uint64_t value;
+    const char *bytes;       /* PATCH_BYTES */
+    size_t nbytes;
+    const struct mr *paddr_of; /* <setvar region_paddr>: value = this MR's paddr once placed */
+    bool user;                 /* user setvar: must be exactly 8 bytes */
+    uint64_t vaddr;            /* resolved by elf.c */
+};
+
+struct irq {
+    const struct sdf_node *node;
+    uint64_t irq;
+    unsigned id;
+    unsigned trigger; /* MK_IRQ_* */
+};
+
+struct pd {
+    const struct sdf_node *node;
+    const char *name;
+    unsigned index; /* global, depth-first pre-order */
+    struct pd *parent;
+    unsigned child_id;
+    uint8_t priority;
+    uint64_t budget, period;
+    bool passive, fpu;
+    uint64_t stack_size;
+    const struct sdf_node *image_node;
+    const char *path;             /* program_image@path as written */
+    const char *path_for_symbols; /* or NULL */
+    struct map *maps;
+    size_t nmaps;
+    struct irq *irqs;
+    size_t nirqs;
+    struct patch *patches; /* user setvars in request order */
+    size_t npatches;
+    uint64_t ids_used;   /* channel and IRQ ids taken so far (bit i = id i) */
+    uint64_t notify_ids; /* microkit_notifications */
+    uint64_t pp_ids;     /* microkit_pps */
+    struct elf_image *elf;
+};
+
+struct end {
+    const struct sdf_node *node;
+    struct pd *pd;
+    unsigned id;
+    bool pp, notify;
+};
+
+struct channel {
+    const struct sdf_node *node;
+    struct end end[2];
+};
+
+struct system {
+    const char *file;
+    const char *const *search_paths; /* --search-path, then the current directory */
+    size_t nsearch;
+    const struct sdf_node *root;
+    struct mr *mrs;
+    size_t nmrs;
+    struct pd **pds; /* global index order */
+    size_t npds;
+    struct channel *channels;
+    size_t nchannels;
+};
+
+#endif

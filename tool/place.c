@@ -1,0 +1,371 @@
+/* Physical and virtual layout; see place.h for the memory plan. */
+#include "place.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attr.h"
+#include "diag.h"
+#include "ptcount.h"
+
+#define PAGE 0x1000ULL
+#define NO_FIT UINT64_MAX
+
+static uint64_t align_up(uint64_t x, uint64_t a)
+{
+    return (x + a - 1) & ~(a - 1);
+}
+
+/* Where one entry of layout.maps gets its physical memory. */
+enum source { SRC_IMAGE, SRC_ZERO, SRC_MR };
+
+struct vmap {
+    struct mk_map m;
+    enum source src;
+    const uint8_t *data; /* SRC_IMAGE: the bytes */
+    const struct mr *mr; /* SRC_MR */
+    char *owner;
+};
+
+struct planner {
+    struct system *sys;
+    struct layout *out;
+    struct vmap *v; /* all maps, PD by PD */
+    size_t nv;
+    size_t *first; /* per PD: index of its first vmap */
+    struct range *busy; /* RAM nobody else may use: kernel .bss/stack, fixed-address MRs */
+    size_t nbusy;
+};
+
+static void note_range(struct layout *L, uint64_t base, uint64_t size, char *owner)
+{
+    struct range *r = VEC_PUSH(L->ranges, L->nranges);
+    r->base = base;
+    r->end = base + size;
+    r->owner = owner;
+}
+
+/* Lowest aligned a >= at with [a, a+size) clear of every busy range and inside RAM; NO_FIT if none. */
+static uint64_t fit(const struct planner *P, uint64_t at, uint64_t size, uint64_t align)
+{
+    uint64_t a = align_up(at, align);
+    for (int moved = 1; moved;) {
+        if (a > RAM_END || size > RAM_END - a)
+            return NO_FIT;
+        moved = 0;
+        for (size_t i = 0; i < P->nbusy; i++)
+            if (a < P->busy[i].end && P->busy[i].base < a + size) {
+                a = align_up(P->busy[i].end, align);
+                moved = 1;
+            }
+    }
+    return a;
+}
+
+static _Noreturn void no_room(const char *what, uint64_t at, uint64_t size)
+{
+    diag_fatal("not enough RAM for %s: needs 0x%llx bytes at or above 0x%llx, but only 0x%llx bytes are free "
+               "below the end of RAM 0x%llx",
+               what, (unsigned long long)size, (unsigned long long)at,
+               (unsigned long long)(at < RAM_END ? RAM_END - at : 0), (unsigned long long)RAM_END);
+}
+
+/* Kernel: file bytes into the image at p_paddr, the rest of its RAM reserved. Returns the end of its bytes. */
+static uint64_t place_kernel(struct planner *P, const struct elf_image *k)
+{
+    struct layout *L = P->out;
+    uint64_t lowest = NO_FIT, end = 0;
+    for (size_t i = 0; i < k->nsegs; i++) {
+        const struct elf_seg *s = &k->segs[i];
+        if (s->paddr < RAM_BASE || s->paddr + s->memsz > RAM_END)
+            diag_fatal("kernel '%s': segment at physical 0x%llx is outside RAM", k->path,
+                       (unsigned long long)s->paddr);
+        if (!s->filesz) {
+            struct range *r = VEC_PUSH(P->busy, P->nbusy);
+            *r = (struct range){s->paddr, s->paddr + s->memsz, "kernel (no file bytes)"};
+            note_range(L, s->paddr, s->memsz, xstrdup("kernel memory (cleared by the kernel)"));
+            continue;
+        }
+        struct chunk *c = VEC_PUSH(L->chunks, L->nchunks);
+        *c = (struct chunk){s->paddr, s->data + (s->vaddr - s->base), s->memsz};
+        note_range(L, s->paddr, s->memsz, xstrdup("kernel"));
+        if (s->paddr < lowest)
+            lowest = s->paddr;
+        if (s->paddr + s->memsz > end)
+            end = s->paddr + s->memsz;
+    }
+    if (lowest != MK_IMAGE_BASE)
+        diag_fatal("kernel '%s': its lowest loadable segment must start at physical 0x%llx (found 0x%llx)", k->path,
+                   MK_IMAGE_BASE, (unsigned long long)lowest);
+    /* The kernel's reserved RAM must not overlap its own file bytes: the kernel would clear them. */
+    for (size_t i = 0; i < P->nbusy; i++)
+        for (size_t j = 0; j < L->nchunks; j++)
+            if (P->busy[i].base < L->chunks[j].paddr + L->chunks[j].size && L->chunks[j].paddr < P->busy[i].end)
+                diag_fatal("kernel '%s': segments overlap in physical memory", k->path);
+    return end;
+}
+
+/* Fixed-address MRs inside RAM are busy; they may not straddle RAM's edges or hit the kernel. */
+static void reserve_fixed_mrs(struct planner *P, uint64_t kernel_end)
+{
+    for (size_t i = 0; i < P->sys->nmrs; i++) {
+        struct mr *mr = &P->sys->mrs[i];
+        if (!mr->fixed)
+            continue;
+        uint64_t end = mr->paddr + mr->size;
+        if (end < mr->paddr)
+            node_error(mr->node, NULL, "physical range at 0x%llx wraps around", (unsigned long long)mr->paddr);
+        if (end <= RAM_BASE || mr->paddr >= RAM_END) {
+            note_range(P->out, mr->paddr, mr->size, xasprintf("MR '%s' (device, fixed)", mr->name));
+            continue;
+        }
+        if (mr->paddr < RAM_BASE || end > RAM_END)
+            node_error(mr->node, NULL, "physical range [0x%llx..0x%llx) is partly inside RAM [0x%llx..0x%llx)",
+                       (unsigned long long)mr->paddr, (unsigned long long)end, RAM_BASE, RAM_END);
+        for (size_t b = 0; b < P->nbusy; b++)
+            if (mr->paddr < P->busy[b].end && P->busy[b].base < end)
+                node_error(mr->node, NULL, "physical range [0x%llx..0x%llx) overlaps %s [0x%llx..0x%llx)",
+                           (unsigned long long)mr->paddr, (unsigned long long)end, P->busy[b].owner,
+                           (unsigned long long)P->busy[b].base, (unsigned long long)P->busy[b].end);
+        if (mr->paddr < kernel_end && MK_IMAGE_BASE < end)
+            node_error(mr->node, NULL, "physical range [0x%llx..0x%llx) overlaps the kernel [0x%llx..0x%llx)",
+                       (unsigned long long)mr->paddr, (unsigned long long)end, MK_IMAGE_BASE,
+                       (unsigned long long)kernel_end);
+        struct range *r = VEC_PUSH(P->busy, P->nbusy);
+        *r = (struct range){mr->paddr, end, xasprintf("memory_region '%s'", mr->name)};
+        note_range(P->out, mr->paddr, mr->size, xasprintf("MR '%s' (fixed)", mr->name));
+    }
+}
+
+static uint32_t seg_attrs(uint32_t flags)
+{
+    return (flags & 4 ? MK_MAP_R : 0) | (flags & 2 ? MK_MAP_W : 0) | (flags & 1 ? MK_MAP_X : 0);
+}
+
+static struct vmap *add_vmap(struct planner *P, uint64_t vaddr, uint64_t size, uint32_t bits, uint32_t attrs,
+                             enum source src, char *owner)
+{
+    struct vmap *v = VEC_PUSH(P->v, P->nv);
+    v->m = (struct mk_map){.vaddr = vaddr, .size = size, .page_bits = bits, .attrs = attrs};
+    v->src = src;
+    v->owner = owner;
+    return v;
+}
+
+static int page_is_zero(const uint8_t *p)
+{
+    for (size_t i = 0; i < PAGE; i++)
+        if (p[i])
+            return 0;
+    return 1;
+}
+
+/* A PD's address space: ELF runs (non-zero pages -> image, zero pages -> zero region), maps, stack, IPC buffer. */
+static void plan_pd(struct planner *P, struct pd *pd)
+{
+    for (size_t s = 0; s < pd->elf->nsegs; s++) {
+        const struct elf_seg *seg = &pd->elf->segs[s];
+        uint64_t npages = seg->len / PAGE;
+        for (uint64_t i = 0; i < npages;) {
+            int zero = page_is_zero(seg->data + i * PAGE);
+            uint64_t j = i + 1;
+            while (j < npages && page_is_zero(seg->data + j * PAGE) == zero)
+                j++;
+            struct vmap *v = add_vmap(P, seg->base + i * PAGE, (j - i) * PAGE, MK_PAGE_BITS, seg_attrs(seg->flags),
+                                      zero ? SRC_ZERO : SRC_IMAGE,
+                                      xasprintf("PD '%s' %s pages of segment 0x%llx", pd->name,
+                                                zero ? "zero" : "data", (unsigned long long)seg->vaddr));
+            v->data = seg->data + i * PAGE;
+            i = j;
+        }
+    }
+    for (size_t k = 0; k < pd->nmaps; k++) {
+        const struct map *m = &pd->maps[k];
+        unsigned bits = m->mr->page_size == PAGE ? MK_PAGE_BITS : MK_LARGE_PAGE_BITS;
+        add_vmap(P, m->vaddr, m->mr->size, bits, m->attrs, SRC_MR, NULL)->mr = m->mr;
+    }
+    uint64_t stack_top = MK_IPCBUF_VADDR - PAGE;
+    add_vmap(P, stack_top - pd->stack_size, pd->stack_size, MK_PAGE_BITS, MK_MAP_R | MK_MAP_W, SRC_ZERO,
+             xasprintf("PD '%s' stack", pd->name));
+    add_vmap(P, MK_IPCBUF_VADDR, PAGE, MK_PAGE_BITS, MK_MAP_R | MK_MAP_W, SRC_ZERO,
+             xasprintf("PD '%s' IPC buffer", pd->name));
+}
+
+static uint64_t table_size(const struct system *sys, size_t nmaps, size_t nirqs)
+{
+    return sizeof(struct mk_systable) + sys->npds * sizeof(struct mk_pd) + nmaps * sizeof(struct mk_map) +
+           sys->nchannels * sizeof(struct mk_channel) + nirqs * sizeof(struct mk_irq);
+}
+
+/* Zero-region layout from 'base'; with assign set, record addresses. Returns the end. */
+static uint64_t lay_zero(struct planner *P, uint64_t base, uint64_t pool, int assign)
+{
+    uint64_t at = base + pool;
+    for (size_t i = 0; i < P->nv; i++) {
+        struct vmap *v = &P->v[i];
+        if (v->src != SRC_ZERO)
+            continue;
+        if (assign) {
+            v->m.paddr = at;
+            note_range(P->out, at, v->m.size, v->owner);
+        }
+        at += v->m.size;
+    }
+    for (size_t i = 0; i < P->sys->nmrs; i++) {
+        struct mr *mr = &P->sys->mrs[i];
+        if (mr->fixed)
+            continue;
+        if (mr->size > RAM_END || at > RAM_END)
+            return NO_FIT;
+        at = align_up(at, mr->page_size);
+        if (assign) {
+            mr->paddr = at;
+            note_range(P->out, at, mr->size, xasprintf("MR '%s'", mr->name));
+        }
+        at += mr->size;
+    }
+    return at;
+}
+
+static void fill_tables(struct planner *P)
+{
+    struct system *sys = P->sys;
+    struct layout *L = P->out;
+    L->pds = xcalloc(sys->npds, sizeof(*L->pds));
+    for (size_t i = 0; i < sys->npds; i++) {
+        struct pd *pd = sys->pds[i];
+        struct mk_pd *t = &L->pds[i];
+        size_t len = strlen(pd->name);
+        memcpy(t->name, pd->name, len < MK_PD_NAME_LEN ? len : MK_PD_NAME_LEN); /* NUL-padded, unterminated at 64 */
+        t->entry = pd->elf->entry;
+        t->stack_top = MK_IPCBUF_VADDR - PAGE;
+        t->stack_bottom = t->stack_top - pd->stack_size;
+        t->budget_us = pd->budget;
+        t->period_us = pd->period;
+        t->map_first = (uint32_t)P->first[i];
+        t->map_count = (uint32_t)((i + 1 < sys->npds ? P->first[i + 1] : P->nv) - P->first[i]);
+        t->ipcbuf_paddr = P->v[t->map_first + t->map_count - 1].m.paddr;
+        t->priority = pd->priority;
+        t->passive = pd->passive;
+        t->parent = pd->parent ? (uint8_t)pd->parent->index : MK_NO_PARENT;
+        t->child_id = (uint8_t)pd->child_id;
+        t->fpu = pd->fpu;
+        for (size_t k = 0; k < pd->nirqs; k++) {
+            struct mk_irq *q = VEC_PUSH(L->irqs, L->nirqs);
+            *q = (struct mk_irq){(uint32_t)pd->irqs[k].irq, (uint8_t)i, (uint8_t)pd->irqs[k].id,
+                                 (uint8_t)pd->irqs[k].trigger, 0};
+        }
+    }
+    L->channels = xcalloc(sys->nchannels, sizeof(*L->channels));
+    for (size_t c = 0; c < sys->nchannels; c++)
+        for (int e = 0; e < 2; e++) {
+            const struct end *end = &sys->channels[c].end[e];
+            L->channels[c].pd[e] = (uint8_t)end->pd->index;
+            L->channels[c].id[e] = (uint8_t)end->id;
+            L->channels[c].flags[e] = (end->notify ? MK_END_NOTIFY : 0) | (end->pp ? MK_END_PP : 0);
+        }
+    L->nmaps = P->nv;
+    L->maps = xcalloc(P->nv, sizeof(*L->maps));
+    for (size_t i = 0; i < P->nv; i++) {
+        if (P->v[i].src == SRC_MR)
+            P->v[i].m.paddr = P->v[i].mr->paddr;
+        L->maps[i] = P->v[i].m;
+    }
+}
+
+/* <setvar region_paddr>: the MR's address is known only now; its page is already in the image. */
+static void patch_region_paddrs(struct system *sys)
+{
+    for (size_t i = 0; i < sys->npds; i++)
+        for (size_t k = 0; k < sys->pds[i]->npatches; k++) {
+            struct patch *p = &sys->pds[i]->patches[k];
+            if (!p->paddr_of)
+                continue;
+            p->value = p->paddr_of->paddr;
+            elf_patch_le(sys->pds[i]->elf, p->vaddr, p->value, 8);
+        }
+}
+
+void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, struct layout *out)
+{
+    memset(out, 0, sizeof(*out));
+    struct planner P = {.sys = sys, .out = out};
+    uint64_t kernel_end = place_kernel(&P, kernel);
+    reserve_fixed_mrs(&P, kernel_end);
+
+    P.first = xcalloc(sys->npds, sizeof(*P.first));
+    for (size_t i = 0; i < sys->npds; i++) {
+        P.first[i] = P.nv;
+        plan_pd(&P, sys->pds[i]);
+    }
+    size_t nirqs = 0;
+    for (size_t i = 0; i < sys->npds; i++)
+        nirqs += sys->pds[i]->nirqs;
+
+    /* The system table right after the kernel's bytes, then the PD data pages. */
+    uint64_t tsize = table_size(sys, P.nv, nirqs);
+    out->table_paddr = fit(&P, kernel_end, tsize, 8);
+    if (out->table_paddr == NO_FIT)
+        no_room("the system table", kernel_end, tsize);
+    note_range(out, out->table_paddr, tsize, xstrdup("system table"));
+    uint64_t at = out->table_paddr + tsize;
+    for (size_t i = 0; i < P.nv; i++) {
+        struct vmap *v = &P.v[i];
+        if (v->src != SRC_IMAGE)
+            continue;
+        v->m.paddr = fit(&P, at, v->m.size, PAGE);
+        if (v->m.paddr == NO_FIT)
+            no_room(v->owner, at, v->m.size);
+        note_range(out, v->m.paddr, v->m.size, v->owner);
+        struct chunk *c = VEC_PUSH(out->chunks, out->nchunks);
+        *c = (struct chunk){v->m.paddr, v->data, v->m.size};
+        at = v->m.paddr + v->m.size;
+    }
+    out->image_end = at;
+
+    /* The zero region: one contiguous range clear of busy RAM; the pool first. */
+    for (size_t i = 0; i < sys->npds; i++) {
+        size_t end = i + 1 < sys->npds ? P.first[i + 1] : P.nv;
+        struct mk_map *m = xcalloc(end - P.first[i], sizeof(*m));
+        for (size_t k = P.first[i]; k < end; k++)
+            m[k - P.first[i]] = P.v[k].m;
+        out->pt_tables += pt_count(m, end - P.first[i]);
+        free(m);
+    }
+    uint64_t pool = out->pt_tables * MK_PT_SIZE;
+    uint64_t base = align_up(out->image_end, PAGE);
+    for (;;) {
+        uint64_t end = lay_zero(&P, base, pool, 0);
+        uint64_t moved = end == NO_FIT ? NO_FIT : fit(&P, base, end - base, PAGE);
+        if (moved == NO_FIT)
+            no_room("the zero-initialised memory (page tables, .bss, stacks, IPC buffers, memory regions)", base,
+                    end == NO_FIT ? UINT64_MAX : end - base);
+        if (moved == base)
+            break;
+        base = moved;
+    }
+    note_range(out, base, pool, xstrdup("page-table pool"));
+    uint64_t zero_end = align_up(lay_zero(&P, base, pool, 1), PAGE);
+
+    fill_tables(&P);
+    patch_region_paddrs(sys);
+
+    struct mk_systable *h = &out->hdr;
+    h->magic = MK_SYSTABLE_MAGIC;
+    h->version = MK_SYSTABLE_VERSION;
+    h->size = (uint32_t)tsize;
+    h->flags = flags;
+    h->zero_base = base;
+    h->zero_end = zero_end;
+    h->kmem_base = base;
+    h->kmem_end = base + pool;
+    h->npds = (uint32_t)sys->npds;
+    h->nmaps = (uint32_t)P.nv;
+    h->nchannels = (uint32_t)sys->nchannels;
+    h->nirqs = (uint32_t)nirqs;
+    h->pds_off = sizeof(struct mk_systable);
+    h->maps_off = h->pds_off + (uint32_t)(sys->npds * sizeof(struct mk_pd));
+    h->channels_off = h->maps_off + (uint32_t)(P.nv * sizeof(struct mk_map));
+    h->irqs_off = h->channels_off + (uint32_t)(sys->nchannels * sizeof(struct mk_channel));
+}

@@ -1,0 +1,16 @@
+/*
+ * Page tables one PD needs, counted exactly as systable.h defines the pool:
+ * one level-0 table, plus one table per distinct (vaddr >> 39) [level 1],
+ * (vaddr >> 30) [level 2] and, for 4 KiB mappings only, (vaddr >> 21) [level 3].
+ */
+#ifndef TOOL_PTCOUNT_H
+#define TOOL_PTCOUNT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "minikit/systable.h"
+
+uint64_t pt_count(const struct mk_map *maps, size_t n);
+
+#endif

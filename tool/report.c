@@ -1,0 +1,122 @@
+/* The report: memory map, PDs, channels, IRQs, patched symbols, sizes. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define X(v) ((unsigned long long)(v))
+
+static int by_base(const void *a, const void *b)
+{
+    const struct range *x = a, *y = b;
+    return x->base < y->base ? -1 : x->base > y->base;
+}
+
+static void perms_text(uint32_t attrs, char out[4])
+{
+    out[0] = attrs & MK_MAP_R ? 'r' : '-';
+    out[1] = attrs & MK_MAP_W ? 'w' : '-';
+    out[2] = attrs & MK_MAP_X ? 'x' : '-';
+    out[3] = 0;
+}
+
+static void memory_map(FILE *f, const struct layout *L)
+{
+    struct range *r = malloc(L->nranges * sizeof(*r) + 1);
+    if (L->nranges)
+        memcpy(r, L->ranges, L->nranges * sizeof(*r));
+    qsort(r, L->nranges, sizeof(*r), by_base);
+    fprintf(f, "# Physical memory\n\n");
+    fprintf(f, "    loader.img             [0x%llx..0x%llx)  %llu bytes\n", X(MK_IMAGE_BASE), X(L->image_end),
+            X(L->image_end - MK_IMAGE_BASE));
+    fprintf(f, "    zero region            [0x%llx..0x%llx)  %llu bytes, cleared by the kernel at boot\n",
+            X(L->hdr.zero_base), X(L->hdr.zero_end), X(L->hdr.zero_end - L->hdr.zero_base));
+    fprintf(f, "    page-table pool        [0x%llx..0x%llx)  %llu tables\n\n", X(L->hdr.kmem_base),
+            X(L->hdr.kmem_end), X(L->pt_tables));
+    for (size_t i = 0; i < L->nranges; i++)
+        fprintf(f, "    [0x%010llx..0x%010llx)  %s\n", X(r[i].base), X(r[i].end), r[i].owner);
+    free(r);
+}
+
+static void pd_section(FILE *f, const struct system *sys, const struct layout *L)
+{
+    fprintf(f, "\n# Protection domains\n");
+    for (size_t i = 0; i < sys->npds; i++) {
+        const struct pd *pd = sys->pds[i];
+        const struct mk_pd *t = &L->pds[i];
+        fprintf(f, "\n## PD %zu: %s\n\n", i, pd->name);
+        if (pd->parent)
+            fprintf(f, "    parent:       %s (child id %u)\n", pd->parent->name, pd->child_id);
+        fprintf(f, "    image:        %s\n", pd->elf->path);
+        fprintf(f, "    priority:     %u\n", pd->priority);
+        fprintf(f, "    budget:       %llu us / period %llu us\n", X(pd->budget), X(pd->period));
+        fprintf(f, "    passive:      %s\n", pd->passive ? "true" : "false");
+        fprintf(f, "    core:         %u\n", t->cpu);
+        fprintf(f, "    stack:        [0x%llx..0x%llx) (%llu bytes)\n", X(t->stack_bottom), X(t->stack_top),
+                X(pd->stack_size));
+        fprintf(f, "    IPC buffer:   0x%llx (physical 0x%llx)\n", X(MK_IPCBUF_VADDR), X(t->ipcbuf_paddr));
+        fprintf(f, "    entry:        0x%llx\n", X(t->entry));
+        fprintf(f, "    maps:\n");
+        for (uint32_t k = 0; k < t->map_count; k++) {
+            const struct mk_map *m = &L->maps[t->map_first + k];
+            char p[4];
+            perms_text(m->attrs, p);
+            fprintf(f, "        vaddr 0x%010llx  size 0x%08llx  %s  %s  %s pages  paddr 0x%llx\n", X(m->vaddr),
+                    X(m->size), p, m->attrs & MK_MAP_UNCACHED ? "uncached" : "cached  ",
+                    m->page_bits == MK_PAGE_BITS ? "4K" : "2M", X(m->paddr));
+        }
+        for (size_t k = 0; k < pd->nmaps; k++)
+            fprintf(f, "        MR '%s' at vaddr 0x%llx, perms \"%s\"\n", pd->maps[k].mr->name,
+                    X(pd->maps[k].vaddr), pd->maps[k].perms);
+        for (size_t k = 0; k < pd->nirqs; k++)
+            fprintf(f, "    irq %llu -> id %u (%s)\n", X(pd->irqs[k].irq), pd->irqs[k].id,
+                    pd->irqs[k].trigger == MK_IRQ_EDGE ? "edge" : "level");
+        fprintf(f, "    patched symbols:\n");
+        for (size_t k = 0; k < pd->npatches; k++) {
+            const struct patch *p = &pd->patches[k];
+            if (p->kind == PATCH_BYTES)
+                fprintf(f, "        %-24s @0x%llx = \"%.*s\"\n", p->symbol, X(p->vaddr), (int)p->nbytes, p->bytes);
+            else
+                fprintf(f, "        %-24s @0x%llx = 0x%llx\n", p->symbol, X(p->vaddr), X(p->value));
+        }
+    }
+}
+
+static void channel_section(FILE *f, const struct system *sys)
+{
+    fprintf(f, "\n# Channels\n\n");
+    for (size_t c = 0; c < sys->nchannels; c++) {
+        const struct end *a = &sys->channels[c].end[0], *b = &sys->channels[c].end[1];
+        fprintf(f, "    %zu: %s (id %u) <-> %s (id %u)", c, a->pd->name, a->id, b->pd->name, b->id);
+        if (a->notify)
+            fprintf(f, ", %s notifies %s", a->pd->name, b->pd->name);
+        if (b->notify)
+            fprintf(f, ", %s notifies %s", b->pd->name, a->pd->name);
+        if (a->pp)
+            fprintf(f, ", %s calls %s (pp)", a->pd->name, b->pd->name);
+        if (b->pp)
+            fprintf(f, ", %s calls %s (pp)", b->pd->name, a->pd->name);
+        fputc('\n', f);
+    }
+    if (!sys->nchannels)
+        fprintf(f, "    (none)\n");
+}
+
+void report_write(FILE *f, const struct system *sys, const struct layout *L, const char *board, const char *config)
+{
+    fprintf(f, "Minikit system report (informative; the format may change)\n\n");
+    fprintf(f, "system:        %s\nboard:         %s\nconfig:        %s\n", sys->file, board, config);
+    fprintf(f, "flags:         %s\n", L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE ? "exit-when-idle" : "none");
+    fprintf(f, "image size:    %llu bytes\nzero region:   %llu bytes\nsystem table:  0x%llx (%u bytes)\n\n",
+            X(L->image_end - MK_IMAGE_BASE), X(L->hdr.zero_end - L->hdr.zero_base), X(L->table_paddr),
+            L->hdr.size);
+    memory_map(f, L);
+    pd_section(f, sys, L);
+    channel_section(f, sys);
+    fprintf(f, "\n# Memory regions\n\n");
+    for (size_t i = 0; i < sys->nmrs; i++) {
+        const struct mr *mr = &sys->mrs[i];
+        fprintf(f, "    %-24s size 0x%llx  page 0x%llx  paddr 0x%llx%s\n", mr->name, X(mr->size), X(mr->page_size),
+                X(mr->paddr), mr->fixed ? " (fixed)" : "");
+    }
+}
