@@ -16,6 +16,7 @@ CROSS   ?= aarch64-linux-gnu-
 HOSTCC  ?= gcc
 
 ABS_BUILD := $(abspath $(BUILD))
+export BUILD
 SDK       := $(BUILD)/sdk
 ABS_SDK   := $(abspath $(SDK))
 BOARD_DIR  = $(SDK)/board/$(BOARD)/$(1)
@@ -31,6 +32,7 @@ help:
 include tool/tool.mk
 include kernel/kernel.mk
 include libmicrokit/libmicrokit.mk
+include tests/system/system.mk
 
 # ---------------------------------------------------------------- the SDK
 # bin/microkit

@@ -1,0 +1,186 @@
+/*
+ * The Microkit PD programming interface (pd-api.md), source compatible with
+ * upstream Microkit 2.3 on AArch64.
+ *
+ * The calls below check their id against the masks the tool patched into
+ * this PD (microkit_notifications, microkit_irqs, microkit_pps) before going
+ * to the kernel. A bad id prints one diagnostic line naming the PD, the
+ * function and the id (debug builds) and the call does nothing.
+ */
+#ifndef MICROKIT_H
+#define MICROKIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sel4/sel4.h>
+
+typedef unsigned int microkit_channel;
+typedef unsigned int microkit_child;
+typedef unsigned int microkit_ioport;
+typedef seL4_MessageInfo_t microkit_msginfo;
+
+#define MICROKIT_MAX_CHANNELS   62
+#define MICROKIT_MAX_CHANNEL_ID (MICROKIT_MAX_CHANNELS - 1)
+#define MICROKIT_MAX_IOPORT_ID  MICROKIT_MAX_CHANNELS
+#define MICROKIT_PD_NAME_LENGTH 64
+#define MICROKIT_MAX_USER_CAPS  128
+
+/* Entry points the PD provides. protected and fault have weak defaults. */
+void init(void);
+void notified(microkit_channel ch);
+microkit_msginfo protected(microkit_channel ch, microkit_msginfo msginfo);
+seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo *reply_msginfo);
+
+/* Written by the tool into every PD image (pd-api.md §4). */
+extern char microkit_name[MICROKIT_PD_NAME_LENGTH];
+extern bool microkit_passive;
+extern seL4_Word microkit_irqs;
+extern seL4_Word microkit_notifications;
+extern seL4_Word microkit_pps;
+extern seL4_Word microkit_ioports;
+
+/* The deferred-request slot, flushed by the event loop at the next wait. */
+extern seL4_Bool microkit_have_signal;
+extern seL4_CPtr microkit_signal_cap;
+extern microkit_msginfo microkit_signal_msg;
+
+void microkit_dbg_putc(int c);
+void microkit_dbg_puts(const char *s);
+void microkit_dbg_put8(seL4_Uint8 x);
+void microkit_dbg_put32(seL4_Uint32 x);
+void __assert_fail(const char *expr, const char *file, int line, const char *function);
+
+/* Diagnostics of the inline calls, kept out of line so the fast paths stay small. */
+void microkit_internal_bad_id(const char *function, const char *what, microkit_channel id);
+void microkit_internal_kernel_error(const char *function, microkit_child child, seL4_Word err);
+
+static inline void microkit_internal_crash(seL4_Error err)
+{
+    /* A store to address err: a VM fault whose address is the error code. */
+    *(volatile seL4_Word *)(seL4_Word)err = 0;
+}
+
+static inline bool microkit_internal_id_ok(seL4_Word id, seL4_Word mask)
+{
+    return id <= MICROKIT_MAX_CHANNEL_ID && (mask & (1ULL << id)) != 0;
+}
+
+static inline microkit_msginfo microkit_msginfo_new(seL4_Word label, seL4_Uint16 count)
+{
+    return seL4_MessageInfo_new(label, 0, 0, count);
+}
+
+static inline seL4_Word microkit_msginfo_get_label(microkit_msginfo msginfo)
+{
+    return seL4_MessageInfo_get_label(msginfo);
+}
+
+static inline seL4_Word microkit_msginfo_get_count(microkit_msginfo msginfo)
+{
+    return seL4_MessageInfo_get_length(msginfo);
+}
+
+static inline void microkit_mr_set(seL4_Uint8 mr, seL4_Word value)
+{
+    seL4_SetMR(mr, value);
+}
+
+static inline seL4_Word microkit_mr_get(seL4_Uint8 mr)
+{
+    return seL4_GetMR(mr);
+}
+
+static inline void microkit_notify(microkit_channel ch)
+{
+    if (!microkit_internal_id_ok(ch, microkit_notifications)) {
+        microkit_internal_bad_id("microkit_notify", "channel", ch);
+        return;
+    }
+    mk_sys_notify(ch);
+}
+
+static inline void microkit_irq_ack(microkit_channel ch)
+{
+    if (!microkit_internal_id_ok(ch, microkit_irqs)) {
+        microkit_internal_bad_id("microkit_irq_ack", "irq", ch);
+        return;
+    }
+    mk_sys_irq_ack(ch);
+}
+
+static inline microkit_msginfo microkit_ppcall(microkit_channel ch, microkit_msginfo msginfo)
+{
+    seL4_Word err;
+
+    if (!microkit_internal_id_ok(ch, microkit_pps)) {
+        microkit_internal_bad_id("microkit_ppcall", "channel", ch);
+        return seL4_MessageInfo_new(0, 0, 0, 0);
+    }
+    msginfo = mk_sys_ppcall(ch, msginfo, &err);
+    if (err != seL4_NoError) {
+        /* The tool and the kernel disagree about this channel: not recoverable. */
+        microkit_internal_kernel_error("microkit_ppcall", ch, err);
+    }
+    return msginfo;
+}
+
+static inline void microkit_deferred_notify(microkit_channel ch)
+{
+    if (!microkit_internal_id_ok(ch, microkit_notifications)) {
+        microkit_internal_bad_id("microkit_deferred_notify", "channel", ch);
+        return;
+    }
+    microkit_have_signal = seL4_True;
+    microkit_signal_msg = seL4_MessageInfo_new(MK_DEFER_NOTIFY, 0, 0, 0);
+    microkit_signal_cap = ch;
+}
+
+static inline void microkit_deferred_irq_ack(microkit_channel ch)
+{
+    if (!microkit_internal_id_ok(ch, microkit_irqs)) {
+        microkit_internal_bad_id("microkit_deferred_irq_ack", "irq", ch);
+        return;
+    }
+    microkit_have_signal = seL4_True;
+    microkit_signal_msg = seL4_MessageInfo_new(IRQAckIRQ, 0, 0, 0);
+    microkit_signal_cap = ch;
+}
+
+/* Sets only the child's PC (other registers keep their values) and runs it. */
+static inline void microkit_pd_restart(microkit_child pd, seL4_Word entry_point)
+{
+    seL4_Word err = mk_sys_pd_restart(pd, entry_point);
+    if (err != seL4_NoError) {
+        microkit_internal_kernel_error("microkit_pd_restart", pd, err);
+    }
+}
+
+static inline void microkit_pd_stop(microkit_child pd)
+{
+    seL4_Word err = mk_sys_pd_stop(pd);
+    if (err != seL4_NoError) {
+        microkit_internal_kernel_error("microkit_pd_stop", pd, err);
+    }
+}
+
+static inline void microkit_pd_resume(microkit_child pd)
+{
+    seL4_Word err = mk_sys_pd_resume(pd);
+    if (err != seL4_NoError) {
+        microkit_internal_kernel_error("microkit_pd_resume", pd, err);
+    }
+}
+
+/*
+ * Extra handles from the SDF's <cspace> are not supported by the Minikit
+ * kernel yet; the encoding is seL4's so that values stay distinct per slot.
+ */
+static inline seL4_CPtr microkit_cspace_root_slot_to_cptr(seL4_Word slot)
+{
+    if (slot < 1 || slot >= 64) {
+        return seL4_CapNull;
+    }
+    return slot << 58;
+}
+
+#endif

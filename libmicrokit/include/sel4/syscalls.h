@@ -1,0 +1,106 @@
+/*
+ * Every kernel call libmicrokit makes, and nothing else: one stub per
+ * syscall of include/minikit/abi.h. A future host backend (PDs as Linux
+ * processes) replaces only this file.
+ *
+ * ABI: svc #0, x8 = syscall number, arguments in x0..x3, results in x0..x1;
+ * the kernel preserves every other register. Message registers travel
+ * through the IPC buffers, which the kernel reads and writes, hence the
+ * "memory" clobber on every call.
+ *
+ * mk_sys_notify and mk_sys_ppcall are the IPC hot path: keep them one svc
+ * each, with no calls, loops or copies around it.
+ */
+#ifndef SEL4_SYSCALLS_H
+#define SEL4_SYSCALLS_H
+
+#include <minikit/abi.h>
+#include <sel4/types.h>
+#include <sel4/messageinfo.h>
+
+#define MK_REG(name, reg, value) register seL4_Word name __asm__(reg) = (value)
+
+static inline void mk_sys_putc(char c)
+{
+    MK_REG(x0, "x0", (seL4_Uint8)c);
+    MK_REG(x8, "x8", MK_SYS_PUTC);
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8) : "memory", "x1");
+}
+
+static inline void mk_sys_notify(seL4_Word ch)
+{
+    MK_REG(x0, "x0", ch);
+    MK_REG(x8, "x8", MK_SYS_NOTIFY);
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8) : "memory", "x1");
+}
+
+/* Calls the peer of channel ch; returns its reply tag and sets *err. */
+static inline seL4_MessageInfo_t mk_sys_ppcall(seL4_Word ch, seL4_MessageInfo_t tag, seL4_Word *err)
+{
+    MK_REG(x0, "x0", ch);
+    MK_REG(x1, "x1", tag.words[0]);
+    MK_REG(x8, "x8", MK_SYS_PPCALL);
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x8) : "memory");
+    *err = x1;
+    return (seL4_MessageInfo_t){ { x0 } };
+}
+
+/*
+ * In one step: perform the deferred operation (MK_DEFER_*, on id arg), reply
+ * with tag if flags has MK_WAIT_REPLY, then block until an event arrives.
+ * Returns the event's tag; *badge says what the event was (abi.h).
+ */
+static inline seL4_MessageInfo_t mk_sys_wait(seL4_MessageInfo_t tag, seL4_Word flags, seL4_Word op,
+                                             seL4_Word arg, seL4_Word *badge)
+{
+    MK_REG(x0, "x0", tag.words[0]);
+    MK_REG(x1, "x1", flags);
+    MK_REG(x2, "x2", op);
+    MK_REG(x3, "x3", arg);
+    MK_REG(x8, "x8", MK_SYS_WAIT);
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x2), "r"(x3), "r"(x8) : "memory");
+    *badge = x1;
+    return (seL4_MessageInfo_t){ { x0 } };
+}
+
+/* The calls below return an error code (MK_OK or an seL4_Error value). */
+static inline seL4_Word mk_sys_call1(seL4_Word nr, seL4_Word a0)
+{
+    MK_REG(x0, "x0", a0);
+    MK_REG(x8, "x8", nr);
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8) : "memory", "x1");
+    return x0;
+}
+
+static inline seL4_Word mk_sys_call2(seL4_Word nr, seL4_Word a0, seL4_Word a1)
+{
+    MK_REG(x0, "x0", a0);
+    MK_REG(x1, "x1", a1);
+    MK_REG(x8, "x8", nr);
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x8) : "memory");
+    return x0;
+}
+
+static inline seL4_Word mk_sys_irq_ack(seL4_Word id)
+{
+    return mk_sys_call1(MK_SYS_IRQ_ACK, id);
+}
+
+static inline seL4_Word mk_sys_pd_restart(seL4_Word child, seL4_Word pc)
+{
+    return mk_sys_call2(MK_SYS_PD_RESTART, child, pc);
+}
+
+static inline seL4_Word mk_sys_pd_stop(seL4_Word child)
+{
+    return mk_sys_call1(MK_SYS_PD_STOP, child);
+}
+
+static inline seL4_Word mk_sys_pd_resume(seL4_Word child)
+{
+    return mk_sys_call1(MK_SYS_PD_RESUME, child);
+}
+
+#undef MK_REG
+
+#endif

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Installs the Debian packages Minikit needs to build and test, and only the
+# missing ones. Quiet when everything is there. Run as root, or as a user
+# with sudo.
+set -eu
+
+PACKAGES="make gcc libc6-dev pkg-config
+gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+clang lld llvm
+qemu-system-arm
+libxml2-dev libelf-dev libcmocka-dev
+python3"
+
+missing=
+for p in $PACKAGES; do
+    # Installed means dpkg knows it in state "install ok installed".
+    if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "install-deps: installing:$missing"
+if [ "$(id -u)" = 0 ]; then
+    sudo=
+elif command -v sudo >/dev/null 2>&1; then
+    sudo=sudo
+else
+    echo "install-deps: missing packages:$missing" >&2
+    echo "install-deps: run this script as root (or install sudo) to install them" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086 # word splitting of the package list is intended
+$sudo apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,60 @@
+#!/bin/bash
+# Runs every test suite and prints one final line "N passed, N failed":
+#   tests/tool/run.sh      host tests of the microkit tool (when present)
+#   tests/system/run.py    QEMU system tests
+# Each runner ends with its own "N passed, N failed" line; they are summed
+# here (and shown as "== <suite>: ..."). A runner that exits non-zero or
+# prints no summary counts as one failure. Exit status 1 if anything failed.
+#
+# Environment: BUILD (default build) is passed on to the system tests.
+set -uo pipefail
+
+cd "$(dirname "$0")/.." || exit 1
+
+passed=0
+failed=0
+summary_re='^([0-9]+) passed, ([0-9]+) failed$'
+
+# run_suite NAME COMMAND...: stream the runner's output, add up its summary.
+run_suite() {
+    local name=$1 out status line p=-1 f=-1
+    shift
+    out=$(mktemp)
+    "$@" 2>&1 | while IFS= read -r line; do
+        if [[ $line =~ $summary_re ]]; then
+            printf '== %s: %s\n' "$name" "$line"
+        else
+            printf '%s\n' "$line"
+        fi
+        printf '%s\n' "$line" >>"$out"
+    done
+    status=${PIPESTATUS[0]}
+    while IFS= read -r line; do
+        if [[ $line =~ $summary_re ]]; then
+            p=${BASH_REMATCH[1]}
+            f=${BASH_REMATCH[2]}
+        fi
+    done <"$out"
+    rm -f "$out"
+    if ((p < 0)); then
+        echo "FAIL $name: runner printed no summary line (exit status $status)"
+        failed=$((failed + 1))
+        return
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if ((status != 0 && f == 0)); then
+        echo "FAIL $name: runner exited with status $status"
+        failed=$((failed + 1))
+    fi
+}
+
+if [ -x tests/tool/run.sh ]; then
+    run_suite tool tests/tool/run.sh
+elif [ -e tests/tool/run.sh ]; then
+    run_suite tool bash tests/tool/run.sh
+fi
+run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
