@@ -12,7 +12,9 @@
 #define CH_SERVER 1
 #define CH_PONG 2
 #define ROUNDS 3
+#ifndef OPS
 #define OPS 10000
+#endif
 
 static seL4_Word notify_count, notify_start, notify_round;
 

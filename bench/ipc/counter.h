@@ -13,7 +13,7 @@ static inline seL4_Word counter(void)
     return v;
 }
 
-static void put_u64(seL4_Word v)
+static inline void put_u64(seL4_Word v)
 {
     char buf[24];
     int n = 0;
@@ -26,7 +26,7 @@ static void put_u64(seL4_Word v)
 }
 
 /* "bench: NAME: X.YY instructions per operation (N operations)" */
-static void report(const char *name, seL4_Word ticks, seL4_Word ops)
+static inline void report(const char *name, seL4_Word ticks, seL4_Word ops)
 {
     seL4_Word centi = ticks * INSNS_PER_TICK * 100 / ops;
     microkit_dbg_puts("bench: ");
