@@ -2,8 +2,11 @@
  * The syscall ABI between libmicrokit and the kernel. Ours, not seL4's:
  * Minikit is source compatible with Microkit, not binary compatible.
  *
- *   svc #0 with the syscall number in x8, arguments in x0..x5,
- *   results in x0..x1. Every other general register is preserved.
+ *   svc #0 with the syscall number in x8, arguments in x0..x3,
+ *   results in x0..x1. Like a function call under the AAPCS64: x2..x18
+ *   (x8 included) may be clobbered, x19..x30 and sp are preserved, and so
+ *   are the condition flags. That lets the kernel save almost nothing on a
+ *   syscall that returns to the same PD (see kernel/arch/aarch64/entry.S).
  *
  * Message registers are not passed in CPU registers: the kernel copies
  * msg[0 .. length) directly from the sender's IPC buffer to the receiver's
@@ -13,18 +16,17 @@
 #ifndef MINIKIT_ABI_H
 #define MINIKIT_ABI_H
 
-enum mk_syscall {
-    MK_SYS_PUTC       = 0, /* x0 = character. Debug configs only. */
-    MK_SYS_NOTIFY     = 1, /* x0 = channel id. */
-    MK_SYS_PPCALL     = 2, /* x0 = channel id, x1 = tag -> x0 = reply tag, x1 = error */
-    MK_SYS_WAIT       = 3, /* x0 = reply tag, x1 = MK_WAIT_* flags, x2 = deferred op,
-                              x3 = deferred argument -> x0 = tag, x1 = badge */
-    MK_SYS_IRQ_ACK    = 4, /* x0 = irq id -> x0 = error */
-    MK_SYS_PD_RESTART = 5, /* x0 = child id, x1 = pc -> x0 = error */
-    MK_SYS_PD_STOP    = 6, /* x0 = child id -> x0 = error */
-    MK_SYS_PD_RESUME  = 7, /* x0 = child id -> x0 = error */
-    MK_SYS_COUNT
-};
+/* Syscall numbers (plain #defines: entry.S includes this file too). */
+#define MK_SYS_PUTC       0 /* x0 = character. Printed in debug configs only. */
+#define MK_SYS_NOTIFY     1 /* x0 = channel id -> x0 = error */
+#define MK_SYS_PPCALL     2 /* x0 = channel id, x1 = tag -> x0 = reply tag, x1 = error */
+#define MK_SYS_WAIT       3 /* x0 = reply tag, x1 = MK_WAIT_* flags, x2 = deferred op,
+                               x3 = deferred argument -> x0 = tag, x1 = badge */
+#define MK_SYS_IRQ_ACK    4 /* x0 = irq id -> x0 = error */
+#define MK_SYS_PD_RESTART 5 /* x0 = child id, x1 = pc -> x0 = error */
+#define MK_SYS_PD_STOP    6 /* x0 = child id -> x0 = error */
+#define MK_SYS_PD_RESUME  7 /* x0 = child id -> x0 = error */
+#define MK_SYS_COUNT      8
 
 /* MK_SYS_WAIT flags */
 #define MK_WAIT_REPLY (1u << 0) /* first reply with tag x0 to the PD we serve */

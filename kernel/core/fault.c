@@ -104,6 +104,7 @@ struct pd *fault_unknown_syscall(struct pd *self)
 {
     kprintf("minikit| fault in PD '%s' (index %u): unknown syscall %lu at address 0x%lx\n", self->desc->name,
             self->index, self->regs.x[8], self->regs.pc - 4);
+    kputs("minikit|   (syscall numbers are in include/minikit/abi.h; was this PD built against this SDK?)\n");
     print_regs(self);
     return stop_faulted(self);
 }

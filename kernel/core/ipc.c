@@ -79,10 +79,11 @@ static struct pd *schedule_next(void)
     return p ? p : idle();
 }
 
-struct pd *sys_notify(struct pd *self)
+SYSCALL(sys_notify)
 {
-    u64 ch = self->regs.x[0];
+    u64 ch = a0;
 
+    (void)a1, (void)a2, (void)a3;
     if (ch >= MK_MAX_IDS || !(self->ch[ch].flags & MK_END_NOTIFY)) {
         self->regs.x[0] = MK_EINVALID_CAP;
         return self;
@@ -99,10 +100,11 @@ struct pd *sys_notify(struct pd *self)
     return self;
 }
 
-struct pd *sys_ppcall(struct pd *self)
+SYSCALL(sys_ppcall)
 {
-    u64 ch = self->regs.x[0];
+    u64 ch = a0;
 
+    (void)a2, (void)a3;
     if (ch >= MK_MAX_IDS || !(self->ch[ch].flags & MK_END_PP)) {
         self->regs.x[0] = 0;
         self->regs.x[1] = MK_EINVALID_CAP;
@@ -113,10 +115,11 @@ struct pd *sys_ppcall(struct pd *self)
     if (callee->state == PD_WAITING) {
         /* The callee outranks self (checked at boot), and self outranked every
          * ready PD, so the callee runs next: switch directly. */
-        deliver_call(callee, self, e->peer_id, self->regs.x[1]);
+        deliver_call(callee, self, e->peer_id, a1);
         return callee;
     }
     self->call_id = e->peer_id;
+    self->regs.x[1] = a1; /* the tag, delivered when the callee waits */
     self->state = PD_SENDING;
     callq_insert(callee, self);
     return schedule_next();
@@ -150,14 +153,14 @@ static struct pd *reply(struct pd *self, u64 tag)
  * MK_SYS_WAIT: perform the deferred operation, reply, then take the next
  * event (notifications first, then queued callers) or block.
  */
-struct pd *sys_wait(struct pd *self)
+SYSCALL(sys_wait)
 {
     struct pd *replied = NULL;
 
-    if (self->regs.x[2] != MK_DEFER_NONE)
-        wait_deferred(self, self->regs.x[2], self->regs.x[3]);
-    if (self->regs.x[1] & MK_WAIT_REPLY)
-        replied = reply(self, self->regs.x[0]);
+    if (a2 != MK_DEFER_NONE)
+        wait_deferred(self, a2, a3);
+    if (a1 & MK_WAIT_REPLY)
+        replied = reply(self, a0);
 
     if (self->pending || self->callq) {
         if (self->pending) {

@@ -92,20 +92,35 @@ const struct mk_channel *systable_channels(const struct mk_systable *t);
 void pds_create(const struct mk_systable *t);
 
 /* core/sched.c */
-extern struct pd *current;
 void sched_enqueue(struct pd *p);
 void sched_enqueue_front(struct pd *p);
 struct pd *sched_pick(void);
-unsigned sched_highest_ready(void);
-int sched_any_ready(void);
+extern u64 ready_bits[NUM_PRIOS / 64], ready_summary;
+
+static inline int sched_any_ready(void)
+{
+    return ready_summary != 0;
+}
+
+/* The highest priority with a ready PD; only meaningful if sched_any_ready(). */
+static inline unsigned sched_highest_ready(void)
+{
+    unsigned w = 63 - (unsigned)__builtin_clzll(ready_summary | 1);
+
+    return w * 64 + 63 - (unsigned)__builtin_clzll(ready_bits[w] | 1);
+}
+
+/* Every syscall handler: arguments x0..x3 and the caller in, the PD to run next out. */
+#define SYSCALL(name) struct pd *name(u64 a0, u64 a1, u64 a2, u64 a3, struct pd *self)
+typedef SYSCALL((*syscall_fn));
 
 /* core/ipc.c */
-struct pd *sys_notify(struct pd *self);
-struct pd *sys_ppcall(struct pd *self);
-struct pd *sys_wait(struct pd *self);
+SYSCALL(sys_notify);
+SYSCALL(sys_ppcall);
+SYSCALL(sys_wait);
 
 /* core/syscall.c */
-struct pd *syscall_dispatch(struct pd *self);
+extern const syscall_fn syscall_table[MK_SYS_COUNT];
 
 /* core/fault.c */
 struct pd *fault_raise(struct pd *self, u64 esr, u64 far);
@@ -125,14 +140,13 @@ void vspace_map(u64 ttbr0, const struct mk_map *m);
 void vspace_activate(struct pd *p);
 
 /* arch/aarch64/trap.c */
-struct pd *trap_sync(struct pd *self, u64 esr);
+struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
-struct pd *kernel_exit(struct pd *next);
+struct pd *kernel_switch(struct pd *next, struct pd *prev);
 
 /* arch/aarch64/fpu.c */
 struct pd *fpu_trap(struct pd *self);
-void fpu_switch(struct pd *next);
 
 /* arch/aarch64/entry.S */
 __attribute__((noreturn)) void arch_enter_user(struct pd *p);

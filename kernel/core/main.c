@@ -17,5 +17,5 @@ void kmain(unsigned boot_el)
     vspace_init_pool(systable->kmem_base, systable->kmem_end);
     pds_create(systable);                                    /* address spaces, channels, registers */
     kprintf("minikit| %u PDs, starting\n", npds);
-    arch_enter_user(kernel_exit(sched_pick()));              /* highest priority first */
+    arch_enter_user(kernel_switch(sched_pick(), NULL));      /* highest priority first */
 }

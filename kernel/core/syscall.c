@@ -1,26 +1,22 @@
-/* The syscall table: every handler takes the calling PD and returns the PD to run next. */
+/*
+ * The syscall table, indexed by the number in x8 straight from the exception
+ * vector (arch/aarch64/entry.S). Every handler gets the arguments x0..x3 and
+ * the calling PD, writes its results into the frame of whichever PD they are
+ * for, and returns the PD to run next. A NULL entry is a syscall this kernel
+ * does not implement: the PD faults (unknown syscall).
+ */
 #include "kernel.h"
 
-typedef struct pd *(*syscall_fn)(struct pd *self);
-
-static struct pd *sys_putc(struct pd *self)
+static SYSCALL(sys_putc)
 {
-    plat_putc((char)self->regs.x[0]);
+    (void)a1, (void)a2, (void)a3, (void)self;
+    plat_putc((char)a0);
     return self;
 }
 
-static const syscall_fn syscalls[MK_SYS_COUNT] = {
+const syscall_fn syscall_table[MK_SYS_COUNT] = {
     [MK_SYS_PUTC] = sys_putc,
     [MK_SYS_NOTIFY] = sys_notify,
     [MK_SYS_PPCALL] = sys_ppcall,
     [MK_SYS_WAIT] = sys_wait,
 };
-
-struct pd *syscall_dispatch(struct pd *self)
-{
-    u64 n = self->regs.x[8];
-
-    if (n >= MK_SYS_COUNT || !syscalls[n])
-        return fault_unknown_syscall(self);
-    return syscalls[n](self);
-}

@@ -114,6 +114,7 @@ at_el1:
 high:
     ldr     x0, =boot_stack_top
     mov     sp, x0
+    msr     tpidr_el1, x0           /* the kernel stack for exceptions from PDs */
     ldr     x0, =exception_vectors
     msr     vbar_el1, x0
     isb

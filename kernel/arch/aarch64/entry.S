@@ -2,110 +2,179 @@
  * Exception vectors and the user <-> kernel crossing.
  *
  * While a PD runs, SP_EL1 points at its struct pd, whose first member is
- * struct regs: the entry code stores the PD's registers straight into it,
- * then moves to the kernel stack. The C handler returns the PD to run next,
- * whose registers are then restored. One path for syscalls, faults and IRQs.
+ * struct regs, and TPIDR_EL1 holds the kernel stack top.
+ *
+ * Syscalls (the hot path) follow the AAPCS call convention (abi.h): x2..x18
+ * are the caller's to lose, x19..x30 and sp are preserved. So the entry saves
+ * only x30; the kernel's C code preserves x19..x29 by itself; and a syscall
+ * that returns to the same PD restores x0..x1 (results) and x2..x18 from the
+ * PD's own frame (stale values of its own, never another PD's or the
+ * kernel's). Only when the kernel switches to another PD are the caller's
+ * x19..x29, sp_el0, elr and spsr stored, and the next PD's whole frame loaded.
+ *
+ * Everything else (faults, the FP trap, IRQs, bad syscall numbers) saves the
+ * whole frame and leaves through the whole-frame restore.
  */
+#include <minikit/abi.h>
+
+#define X(n)      ((n) * 8)
 #define REGS_SP   (31 * 8)
 #define REGS_PC   (32 * 8)
-
-.macro save_user
-    stp     x0, x1, [sp, #16 * 0]
-    stp     x2, x3, [sp, #16 * 1]
-    stp     x4, x5, [sp, #16 * 2]
-    stp     x6, x7, [sp, #16 * 3]
-    stp     x8, x9, [sp, #16 * 4]
-    stp     x10, x11, [sp, #16 * 5]
-    stp     x12, x13, [sp, #16 * 6]
-    stp     x14, x15, [sp, #16 * 7]
-    stp     x16, x17, [sp, #16 * 8]
-    stp     x18, x19, [sp, #16 * 9]
-    stp     x20, x21, [sp, #16 * 10]
-    stp     x22, x23, [sp, #16 * 11]
-    stp     x24, x25, [sp, #16 * 12]
-    stp     x26, x27, [sp, #16 * 13]
-    stp     x28, x29, [sp, #16 * 14]
-    mrs     x21, sp_el0
-    stp     x30, x21, [sp, #16 * 15]
-    mrs     x22, elr_el1
-    mrs     x23, spsr_el1
-    stp     x22, x23, [sp, #16 * 16]
-    mov     x0, sp                  /* x0 = the PD */
-    adrp    x1, boot_stack_top
-    add     x1, x1, :lo12:boot_stack_top
-    mov     sp, x1
-.endm
+#define EC_SVC64  0x15
 
     .text
     .balign 2048
     .global exception_vectors
 exception_vectors:
     /* Current EL with SP_EL0: never used. */
-    .balign 128
+    .org    exception_vectors + 0x000
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x080
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x100
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x180
     b       kernel_trap
     /* Current EL with SP_ELx: a kernel bug, or an IRQ while idle. */
-    .balign 128
+    .org    exception_vectors + 0x200
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x280
     b       kernel_irq
-    .balign 128
+    .org    exception_vectors + 0x300
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x380
     b       kernel_trap
     /* Lower EL, AArch64: the PDs. */
-    .balign 128
-    save_user
-    mrs     x1, esr_el1
-    bl      trap_sync
-    b       arch_enter_user
-    .balign 128
-    save_user
-    bl      trap_irq
-    b       arch_enter_user
-    .balign 128
+    .org    exception_vectors + 0x400
+    str     x30, [sp, #X(30)]
+    mrs     x30, esr_el1
+    lsr     x30, x30, #26
+    cmp     x30, #EC_SVC64
+    b.ne    el0_slow
+    cmp     x8, #MK_SYS_COUNT
+    b.hs    el0_slow
+    adr     x30, syscall_table
+    ldr     x30, [x30, x8, lsl #3]
+    cbz     x30, el0_slow
+    mov     x4, sp                  /* handler(a0, a1, a2, a3, self) */
+    mrs     x9, tpidr_el1
+    mov     sp, x9
+    str     x4, [sp, #-16]!
+    blr     x30                     /* returns the PD to run next */
+    ldr     x1, [sp], #16
+    cmp     x0, x1
+    b.ne    switch_from
+    /* Back to the same PD: its x19..x29 and system registers are untouched. */
+    mov     sp, x0
+    ldp     x0, x1, [sp, #X(0)]
+    ldp     x2, x3, [sp, #X(2)]
+    ldp     x4, x5, [sp, #X(4)]
+    ldp     x6, x7, [sp, #X(6)]
+    ldp     x8, x9, [sp, #X(8)]
+    ldp     x10, x11, [sp, #X(10)]
+    ldp     x12, x13, [sp, #X(12)]
+    ldp     x14, x15, [sp, #X(14)]
+    ldp     x16, x17, [sp, #X(16)]
+    ldr     x18, [sp, #X(18)]
+    ldr     x30, [sp, #X(30)]
+    eret
+    .org    exception_vectors + 0x480
+    b       el0_irq
+    .org    exception_vectors + 0x500
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x580
     b       kernel_trap
     /* Lower EL, AArch32: PDs are AArch64 only. */
-    .balign 128
+    .org    exception_vectors + 0x600
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x680
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x700
     b       kernel_trap
-    .balign 128
+    .org    exception_vectors + 0x780
     b       kernel_trap
 
-/* arch_enter_user(struct pd *p): restore p's registers and run it. */
+    .org    exception_vectors + 0x800   /* the assembler stops here if a vector overflows */
+
+/* x0 = next PD, x1 = the PD that made the syscall, whose x19..x29 are live. */
+switch_from:
+    stp     x19, x20, [x1, #X(19)]
+    stp     x21, x22, [x1, #X(21)]
+    stp     x23, x24, [x1, #X(23)]
+    stp     x25, x26, [x1, #X(25)]
+    stp     x27, x28, [x1, #X(27)]
+    str     x29, [x1, #X(29)]
+    mrs     x2, sp_el0
+    mrs     x3, elr_el1
+    mrs     x4, spsr_el1
+    str     x2, [x1, #REGS_SP]
+    stp     x3, x4, [x1, #REGS_PC]
+    bl      kernel_switch           /* (next, prev): returns next */
+    b       arch_enter_user
+
+.macro save_rest                    /* everything but x30, already saved */
+    stp     x0, x1, [sp, #X(0)]
+    stp     x2, x3, [sp, #X(2)]
+    stp     x4, x5, [sp, #X(4)]
+    stp     x6, x7, [sp, #X(6)]
+    stp     x8, x9, [sp, #X(8)]
+    stp     x10, x11, [sp, #X(10)]
+    stp     x12, x13, [sp, #X(12)]
+    stp     x14, x15, [sp, #X(14)]
+    stp     x16, x17, [sp, #X(16)]
+    stp     x18, x19, [sp, #X(18)]
+    stp     x20, x21, [sp, #X(20)]
+    stp     x22, x23, [sp, #X(22)]
+    stp     x24, x25, [sp, #X(24)]
+    stp     x26, x27, [sp, #X(26)]
+    stp     x28, x29, [sp, #X(28)]
+    mrs     x21, sp_el0
+    mrs     x22, elr_el1
+    mrs     x23, spsr_el1
+    str     x21, [sp, #REGS_SP]
+    stp     x22, x23, [sp, #REGS_PC]
+    mov     x0, sp                  /* x0 = the PD */
+    mrs     x1, tpidr_el1
+    mov     sp, x1
+.endm
+
+el0_slow:
+    save_rest
+    mrs     x1, esr_el1
+    bl      trap_slow               /* returns the PD to run next */
+    b       arch_enter_user
+
+el0_irq:
+    str     x30, [sp, #X(30)]
+    save_rest
+    bl      trap_irq
+    b       arch_enter_user
+
+/* arch_enter_user(struct pd *p): load p's whole frame and run it. */
     .global arch_enter_user
 arch_enter_user:
     mov     sp, x0
-    ldp     x22, x23, [sp, #16 * 16]
+    ldp     x22, x23, [sp, #REGS_PC]
+    ldr     x21, [sp, #REGS_SP]
     msr     elr_el1, x22
     msr     spsr_el1, x23
-    ldp     x30, x21, [sp, #16 * 15]
     msr     sp_el0, x21
-    ldp     x0, x1, [sp, #16 * 0]
-    ldp     x2, x3, [sp, #16 * 1]
-    ldp     x4, x5, [sp, #16 * 2]
-    ldp     x6, x7, [sp, #16 * 3]
-    ldp     x8, x9, [sp, #16 * 4]
-    ldp     x10, x11, [sp, #16 * 5]
-    ldp     x12, x13, [sp, #16 * 6]
-    ldp     x14, x15, [sp, #16 * 7]
-    ldp     x16, x17, [sp, #16 * 8]
-    ldp     x18, x19, [sp, #16 * 9]
-    ldp     x20, x21, [sp, #16 * 10]
-    ldp     x22, x23, [sp, #16 * 11]
-    ldp     x24, x25, [sp, #16 * 12]
-    ldp     x26, x27, [sp, #16 * 13]
-    ldp     x28, x29, [sp, #16 * 14]
+    ldp     x0, x1, [sp, #X(0)]
+    ldp     x2, x3, [sp, #X(2)]
+    ldp     x4, x5, [sp, #X(4)]
+    ldp     x6, x7, [sp, #X(6)]
+    ldp     x8, x9, [sp, #X(8)]
+    ldp     x10, x11, [sp, #X(10)]
+    ldp     x12, x13, [sp, #X(12)]
+    ldp     x14, x15, [sp, #X(14)]
+    ldp     x16, x17, [sp, #X(16)]
+    ldp     x18, x19, [sp, #X(18)]
+    ldp     x20, x21, [sp, #X(20)]
+    ldp     x22, x23, [sp, #X(22)]
+    ldp     x24, x25, [sp, #X(24)]
+    ldp     x26, x27, [sp, #X(26)]
+    ldp     x28, x29, [sp, #X(28)]
+    ldr     x30, [sp, #X(30)]
     eret
 
 kernel_trap:

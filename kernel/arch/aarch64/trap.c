@@ -1,18 +1,23 @@
-/* From an exception taken from a PD to the PD that runs next. */
+/*
+ * The slow exits from a PD into the kernel: faults, the lazy FP trap, bad
+ * syscall numbers and interrupts. entry.S has saved the whole frame; the
+ * syscall fast path does not come here.
+ */
 #include "kernel.h"
 #include "sysreg.h"
+#include "fpu.h"
 
-struct pd *trap_sync(struct pd *self, u64 esr)
+struct pd *trap_slow(struct pd *self, u64 esr)
 {
     struct pd *next;
 
-    if (__builtin_expect(ESR_EC(esr) == EC_SVC64, 1))
-        next = syscall_dispatch(self);
+    if (ESR_EC(esr) == EC_SVC64)
+        next = fault_unknown_syscall(self);
     else if (ESR_EC(esr) == EC_FP)
         next = fpu_trap(self);
     else
         next = fault_raise(self, esr, read_sysreg(far_el1));
-    return kernel_exit(next);
+    return next == self ? self : kernel_switch(next, self);
 }
 
 /* No interrupt source is enabled yet, so an interrupt from a PD is a kernel bug. */
@@ -23,16 +28,13 @@ struct pd *trap_irq(struct pd *self)
 }
 
 /* Switch the per-PD CPU state that the register frame does not hold. */
-struct pd *kernel_exit(struct pd *next)
+struct pd *kernel_switch(struct pd *next, struct pd *prev)
 {
-    if (next != current) {
-        if (current)
-            current->tpidr = read_sysreg(tpidr_el0);
-        write_sysreg(tpidr_el0, next->tpidr);
-        vspace_activate(next);
-        fpu_switch(next);
-        current = next;
-    }
+    if (prev)
+        prev->tpidr = read_sysreg(tpidr_el0);
+    write_sysreg(tpidr_el0, next->tpidr);
+    write_sysreg(ttbr0_el1, next->ttbr0); /* ERET synchronises: no ISB needed */
+    fpu_switch(next);
     return next;
 }
 

@@ -4,7 +4,8 @@
  * processes) replaces only this file.
  *
  * ABI: svc #0, x8 = syscall number, arguments in x0..x3, results in x0..x1;
- * the kernel preserves every other register. Message registers travel
+ * like a function call, the svc may clobber x2..x18 (x8 included) and
+ * preserves x19..x30 and sp, so the kernel saves almost nothing on the way in. Message registers travel
  * through the IPC buffers, which the kernel reads and writes, hence the
  * "memory" clobber on every call.
  *
@@ -20,18 +21,23 @@
 
 #define MK_REG(name, reg, value) register seL4_Word name __asm__(reg) = (value)
 
+/* What an svc may clobber besides its operands (x0, x1, x8 are always operands). */
+#define MK_CLOBBERS_X4 "x4", "x5", "x6", "x7", "x9", "x10", "x11", "x12", "x13", "x14", "x15", \
+                       "x16", "x17", "x18", "cc", "memory"
+#define MK_CLOBBERS_X2 "x2", "x3", MK_CLOBBERS_X4
+
 static inline void mk_sys_putc(char c)
 {
     MK_REG(x0, "x0", (seL4_Uint8)c);
     MK_REG(x8, "x8", MK_SYS_PUTC);
-    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8) : "memory", "x1");
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x8) :: "x1", MK_CLOBBERS_X2);
 }
 
 static inline void mk_sys_notify(seL4_Word ch)
 {
     MK_REG(x0, "x0", ch);
     MK_REG(x8, "x8", MK_SYS_NOTIFY);
-    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8) : "memory", "x1");
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x8) :: "x1", MK_CLOBBERS_X2);
 }
 
 /* Calls the peer of channel ch; returns its reply tag and sets *err. */
@@ -40,7 +46,7 @@ static inline seL4_MessageInfo_t mk_sys_ppcall(seL4_Word ch, seL4_MessageInfo_t 
     MK_REG(x0, "x0", ch);
     MK_REG(x1, "x1", tag.words[0]);
     MK_REG(x8, "x8", MK_SYS_PPCALL);
-    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x8) : "memory");
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1), "+r"(x8) :: MK_CLOBBERS_X2);
     *err = x1;
     return (seL4_MessageInfo_t){ { x0 } };
 }
@@ -58,7 +64,7 @@ static inline seL4_MessageInfo_t mk_sys_wait(seL4_MessageInfo_t tag, seL4_Word f
     MK_REG(x2, "x2", op);
     MK_REG(x3, "x3", arg);
     MK_REG(x8, "x8", MK_SYS_WAIT);
-    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x2), "r"(x3), "r"(x8) : "memory");
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x8) :: MK_CLOBBERS_X4);
     *badge = x1;
     return (seL4_MessageInfo_t){ { x0 } };
 }
@@ -68,7 +74,7 @@ static inline seL4_Word mk_sys_call1(seL4_Word nr, seL4_Word a0)
 {
     MK_REG(x0, "x0", a0);
     MK_REG(x8, "x8", nr);
-    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8) : "memory", "x1");
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x8) :: "x1", MK_CLOBBERS_X2);
     return x0;
 }
 
@@ -77,7 +83,7 @@ static inline seL4_Word mk_sys_call2(seL4_Word nr, seL4_Word a0, seL4_Word a1)
     MK_REG(x0, "x0", a0);
     MK_REG(x1, "x1", a1);
     MK_REG(x8, "x8", nr);
-    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x8) : "memory");
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1), "+r"(x8) :: MK_CLOBBERS_X2);
     return x0;
 }
 
@@ -102,5 +108,7 @@ static inline seL4_Word mk_sys_pd_resume(seL4_Word child)
 }
 
 #undef MK_REG
+#undef MK_CLOBBERS_X2
+#undef MK_CLOBBERS_X4
 
 #endif
