@@ -10,7 +10,7 @@ const struct mk_systable *systable;
 void kmain(unsigned boot_el)
 {
     psci_init(boot_el);
-    arch_init();                                             /* counters readable from EL0 */
+    arch_init();                                             /* EL0 counters, FP traps */
     kprintf("minikit| Minikit kernel " MK_CONFIG_NAME ", started at EL%u\n", boot_el);
     systable = systable_check(minikit_systable_paddr);      /* trust nothing in it unchecked */
     arch_zero(systable->zero_base, systable->zero_end);      /* stacks, .bss pages, MRs, page tables */

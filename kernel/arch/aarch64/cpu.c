@@ -1,6 +1,7 @@
-/* Per-CPU set-up that the PDs rely on. */
+/* Per-CPU set-up that the PDs rely on: counters readable from EL0, FP trapping. */
 #include "kernel.h"
 #include "sysreg.h"
+#include "fpu.h"
 
 #define CNTKCTL_EL0PCTEN (1u << 0) /* EL0 reads CNTPCT_EL0 */
 #define CNTKCTL_EL0VCTEN (1u << 1) /* EL0 reads CNTVCT_EL0: benchmarks count with it */
@@ -9,5 +10,6 @@
 void arch_init(void)
 {
     write_sysreg(cntkctl_el1, CNTKCTL_EL0PCTEN | CNTKCTL_EL0VCTEN | CNTKCTL_EL0PTEN);
+    fpu_init();
     isb();
 }

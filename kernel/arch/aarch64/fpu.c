@@ -5,7 +5,7 @@ void fpu_save(struct fpregs *f); /* fpu_regs.S */
 void fpu_load(const struct fpregs *f);
 
 struct pd *fpu_owner;
-u64 fpu_cpacr = CPACR_FP_ON; /* boot.S left FP enabled */
+u64 fpu_cpacr;
 
 struct pd *fpu_trap(struct pd *self)
 {

@@ -23,10 +23,26 @@ static inline void fpu_set_cpacr(u64 v)
     }
 }
 
-/* Called on every PD switch. */
-static inline void fpu_switch(struct pd *next)
+/*
+ * Called on every PD switch. FP is on exactly while the owner runs, so only
+ * switches to or from the owner change anything; with no owner (no PD has
+ * touched FP) it costs one load.
+ */
+static inline void fpu_switch(struct pd *next, struct pd *prev)
 {
-    fpu_set_cpacr(next == fpu_owner ? CPACR_FP_ON : CPACR_FP_TRAP_EL0);
+    if (__builtin_expect(!fpu_owner, 1))
+        return;
+    if (next == fpu_owner)
+        fpu_set_cpacr(CPACR_FP_ON);
+    else if (prev == fpu_owner)
+        fpu_set_cpacr(CPACR_FP_TRAP_EL0);
+}
+
+/* Before the first PD runs: FP traps for everyone. */
+static inline void fpu_init(void)
+{
+    fpu_cpacr = CPACR_FP_TRAP_EL0;
+    write_sysreg(cpacr_el1, CPACR_FP_TRAP_EL0);
 }
 
 #endif

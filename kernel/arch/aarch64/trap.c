@@ -34,7 +34,7 @@ struct pd *kernel_switch(struct pd *next, struct pd *prev)
         prev->tpidr = read_sysreg(tpidr_el0);
     write_sysreg(tpidr_el0, next->tpidr);
     write_sysreg(ttbr0_el1, next->ttbr0); /* ERET synchronises: no ISB needed */
-    fpu_switch(next);
+    fpu_switch(next, prev);
     return next;
 }
 
