@@ -1,8 +1,9 @@
 /*
- * PD faults. This session: every fault is reported on the console and stops
- * only the faulting PD (semantics.md §4.4, monitor handling); the rest of
- * the system carries on. A caller blocked on a faulted PD stays blocked, as
- * on seL4.
+ * PD faults (semantics.md §4.4). A child's fault goes to its parent's
+ * fault() as a message in the seL4 format (pd-api.md §9.4); the child waits
+ * for the parent's reply, restart or stop. Any other fault is reported on
+ * the console and stops only the faulting PD; the rest of the system carries
+ * on. A caller blocked on a faulted PD stays blocked, as on seL4.
  */
 #include "kernel.h"
 #include "sysreg.h"
@@ -84,11 +85,35 @@ static struct pd *stop_faulted(struct pd *self)
     return next ? next : idle();
 }
 
+/* pd-api.md §9.4 labels */
+#define FAULT_UNKNOWN_SYSCALL  2
+#define FAULT_USER_EXCEPTION   3
+#define FAULT_VM               6
+
+/* Hand the fault to the parent, as the message pd-api.md §9.4 describes. */
+static struct pd *fault_message(struct pd *self, u64 label, unsigned len, const u64 *mr)
+{
+    self->fault_label = label;
+    self->fault_len = (u8)len;
+    for (unsigned i = 0; i < len; i++)
+        self->fault_mr[i] = mr[i];
+    return fault_to_parent(self);
+}
+
 struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
 {
     u64 ec = ESR_EC(esr);
     int is_vm_fault = ec == EC_DABT_LOWER || ec == EC_IABT_LOWER;
     u64 addr = is_vm_fault ? far : self->regs.pc;
+
+    if (self->parent) {
+        if (is_vm_fault) {
+            u64 mr[4] = { self->regs.pc, far, ec == EC_IABT_LOWER, esr };
+            return fault_message(self, FAULT_VM, 4, mr);
+        }
+        u64 mr[5] = { self->regs.pc, self->regs.sp, self->regs.spsr, ec, ESR_ISS(esr) };
+        return fault_message(self, FAULT_USER_EXCEPTION, 5, mr);
+    }
 
     kprintf("minikit| fault in PD '%s' (index %u): %s %s at address 0x%lx\n", self->desc->name, self->index,
             is_vm_fault ? "VM fault," : "user exception,", ec_name(ec), addr);
@@ -102,6 +127,12 @@ struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
 
 struct pd *fault_unknown_syscall(struct pd *self)
 {
+    if (self->parent) {
+        const u64 *x = self->regs.x;
+        u64 mr[FAULT_MAX_MRS] = { x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7],
+                                  self->regs.pc - 4, self->regs.sp, x[30], self->regs.spsr, x[8] };
+        return fault_message(self, FAULT_UNKNOWN_SYSCALL, FAULT_MAX_MRS, mr);
+    }
     kprintf("minikit| fault in PD '%s' (index %u): unknown syscall %lu at address 0x%lx\n", self->desc->name,
             self->index, self->regs.x[8], self->regs.pc - 4);
     kputs("minikit|   (syscall numbers are in include/minikit/abi.h; was this PD built against this SDK?)\n");

@@ -36,8 +36,19 @@ static void deliver_call(struct pd *callee, struct pd *caller, u8 id, u64 tag)
     caller->state = PD_CALLING;
 }
 
+/* Start `parent` handling the fault of its child `child`: like a call, answered by its reply. */
+static void deliver_fault(struct pd *parent, struct pd *child)
+{
+    for (unsigned i = 0; i < child->fault_len; i++)
+        parent->ipcbuf[1 + i] = child->fault_mr[i];
+    parent->regs.x[0] = child->fault_label << MK_TAG_LABEL_SHIFT | child->fault_len;
+    parent->regs.x[1] = MK_BADGE_FAULT | child->child_id;
+    parent->caller = child;
+    parent->state = PD_RUNNABLE;
+}
+
 /* Queue `caller` on `callee`, highest priority first, FIFO among equals. */
-static void callq_insert(struct pd *callee, struct pd *caller)
+void callq_insert(struct pd *callee, struct pd *caller)
 {
     struct pd **pp = &callee->callq;
 
@@ -45,6 +56,17 @@ static void callq_insert(struct pd *callee, struct pd *caller)
         pp = &(*pp)->next;
     caller->next = *pp;
     *pp = caller;
+}
+
+/* Take `caller` off `callee`'s queue if it is there. */
+void callq_remove(struct pd *callee, struct pd *caller)
+{
+    for (struct pd **pp = &callee->callq; *pp; pp = &(*pp)->next)
+        if (*pp == caller) {
+            *pp = caller->next;
+            caller->next = NULL;
+            return;
+        }
 }
 
 /* Add the end's peer id to the peer's pending set; returns the peer if that woke it. */
@@ -72,11 +94,43 @@ static struct pd *keep_or_preempt(struct pd *self)
     return self;
 }
 
-static struct pd *schedule_next(void)
+struct pd *schedule_next(void)
 {
     struct pd *p = sched_pick();
 
     return p ? p : idle();
+}
+
+/* `self` (running) made p runnable: p preempts self only if its priority is higher. */
+struct pd *make_runnable(struct pd *self, struct pd *p)
+{
+    p->state = PD_RUNNABLE;
+    if (p->prio > self->prio) {
+        sched_enqueue_front(self);
+        return p;
+    }
+    sched_enqueue(p);
+    return self;
+}
+
+/*
+ * A child faulted (fault.c filled in its message): it blocks until its parent
+ * replies, restarts or stops it. The parent takes the fault like a call:
+ * now if it is waiting, otherwise when it next waits.
+ */
+struct pd *fault_to_parent(struct pd *self)
+{
+    struct pd *parent = self->parent;
+
+    self->state = PD_FAULTED;
+    if (parent->state == PD_WAITING) {
+        deliver_fault(parent, self);
+        sched_enqueue(parent);
+    } else {
+        self->call_id = self->child_id;
+        callq_insert(parent, self);
+    }
+    return schedule_next();
 }
 
 SYSCALL(sys_notify)
@@ -90,14 +144,7 @@ SYSCALL(sys_notify)
     }
     self->regs.x[0] = MK_OK;
     struct pd *t = signal(&self->ch[ch]);
-    if (!t)
-        return self;
-    if (t->prio > self->prio) {
-        sched_enqueue_front(self);
-        return t;
-    }
-    sched_enqueue(t);
-    return self;
+    return t ? make_runnable(self, t) : self;
 }
 
 SYSCALL(sys_ppcall)
@@ -112,6 +159,7 @@ SYSCALL(sys_ppcall)
     }
     const struct ch_end *e = &self->ch[ch];
     struct pd *callee = e->peer;
+    self->callee = callee;
     if (callee->state == PD_WAITING) {
         /* The callee outranks self (checked at boot), and self outranked every
          * ready PD, so the callee runs next: switch directly. */
@@ -135,7 +183,10 @@ static void wait_deferred(struct pd *self, u64 op, u64 arg)
     }
 }
 
-/* Answer the PD self is serving; returns it, runnable but not queued, or NULL. */
+/*
+ * Answer the PD self is serving: a caller gets the reply message, a faulted
+ * child resumes where it faulted. Returns it, runnable but not queued, or NULL.
+ */
 static struct pd *reply(struct pd *self, u64 tag)
 {
     struct pd *c = self->caller;
@@ -143,8 +194,10 @@ static struct pd *reply(struct pd *self, u64 tag)
     if (!c)
         return NULL;
     self->caller = NULL;
-    c->regs.x[0] = copy_mrs(c, self, tag);
-    c->regs.x[1] = MK_OK;
+    if (c->state == PD_CALLING) {
+        c->regs.x[0] = copy_mrs(c, self, tag);
+        c->regs.x[1] = MK_OK;
+    }
     c->state = PD_RUNNABLE;
     return c;
 }
@@ -161,6 +214,8 @@ SYSCALL(sys_wait)
         wait_deferred(self, a2, a3);
     if (a1 & MK_WAIT_REPLY)
         replied = reply(self, a0);
+    else
+        self->caller = NULL; /* not answered: that PD stays blocked, as on seL4 */
 
     if (self->pending || self->callq) {
         if (self->pending) {
@@ -170,7 +225,10 @@ SYSCALL(sys_wait)
         } else {
             struct pd *c = self->callq;
             self->callq = c->next;
-            deliver_call(self, c, c->call_id, c->regs.x[1]);
+            if (c->state == PD_FAULTED)
+                deliver_fault(self, c);
+            else
+                deliver_call(self, c, c->call_id, c->regs.x[1]);
         }
         if (replied)
             sched_enqueue(replied);

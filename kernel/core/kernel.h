@@ -40,9 +40,11 @@ enum pd_state {
     PD_WAITING,    /* in its event loop, waiting for a notification or a call */
     PD_CALLING,    /* made a PPC that a callee is serving; waits for the reply */
     PD_SENDING,    /* made a PPC; queued until the callee waits */
-    PD_FAULTED,    /* stopped by a fault */
+    PD_FAULTED,    /* stopped by a fault; a child waits for its parent's reply */
     PD_STOPPED,    /* suspended by its parent */
 };
+
+#define FAULT_MAX_MRS 13 /* the longest fault message: unknown syscall */
 
 struct pd;
 
@@ -61,13 +63,21 @@ struct pd {
     u64 tpidr;               /* tpidr_el0, switched with the PD */
     struct pd *next;         /* link in a ready queue or a callee's call queue */
     struct pd *caller;       /* the PD whose PPC this PD is serving */
-    struct pd *callq;        /* PDs queued to call this PD, highest priority first */
-    u8 call_id;              /* while PD_SENDING: the callee's id for the channel */
+    struct pd *callq;        /* PDs queued to call this PD (or faulted children of it),
+                                highest priority first */
+    struct pd *callee;       /* while PD_SENDING or PD_CALLING: the PD called */
+    struct pd *parent;       /* receives this PD's faults; NULL for a root PD */
+    u8 call_id;              /* while queued: the callee's id for the channel */
     u8 prio;                 /* 0..254 */
     u8 state;                /* enum pd_state */
     u8 index;                /* global index */
+    u8 child_id;             /* id in the parent's children[] */
+    u8 fault_len;            /* while PD_FAULTED with a parent: the message for it */
+    u64 fault_label;
+    u64 fault_mr[FAULT_MAX_MRS];
     const struct mk_pd *desc;/* the system-table entry (name, layout) */
     struct ch_end ch[MK_MAX_IDS];
+    struct pd *children[MK_MAX_IDS]; /* by child id */
     struct fpregs fp;
 };
 
@@ -95,6 +105,7 @@ void pds_create(const struct mk_systable *t);
 void sched_enqueue(struct pd *p);
 void sched_enqueue_front(struct pd *p);
 struct pd *sched_pick(void);
+void sched_remove(struct pd *p);
 extern u64 ready_bits[NUM_PRIOS / 64], ready_summary;
 
 static inline int sched_any_ready(void)
@@ -118,6 +129,18 @@ typedef SYSCALL((*syscall_fn));
 SYSCALL(sys_notify);
 SYSCALL(sys_ppcall);
 SYSCALL(sys_wait);
+
+/* Shared by ipc.c and pd.c: the queue of PDs waiting to call (or fault to) a PD. */
+void callq_insert(struct pd *callee, struct pd *caller);
+void callq_remove(struct pd *callee, struct pd *caller);
+struct pd *schedule_next(void);
+struct pd *make_runnable(struct pd *self, struct pd *p);
+struct pd *fault_to_parent(struct pd *self);
+
+/* core/pd.c */
+SYSCALL(sys_pd_restart);
+SYSCALL(sys_pd_stop);
+SYSCALL(sys_pd_resume);
 
 /* core/syscall.c */
 extern const syscall_fn syscall_table[MK_SYS_COUNT];

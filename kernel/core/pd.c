@@ -43,6 +43,23 @@ static void channels_connect(const struct mk_systable *t)
     }
 }
 
+/* Each child knows its parent (which gets its faults); each parent its children by id. */
+static void children_connect(const struct mk_systable *t)
+{
+    const struct mk_pd *d = systable_pds(t);
+
+    for (unsigned i = 0; i < t->npds; i++) {
+        if (d[i].parent == MK_NO_PARENT)
+            continue;
+        struct pd *parent = &pds[d[i].parent];
+        if (parent->children[d[i].child_id])
+            panic("system table: PD %u has two children with id %u", d[i].parent, d[i].child_id);
+        parent->children[d[i].child_id] = &pds[i];
+        pds[i].parent = parent;
+        pds[i].child_id = d[i].child_id;
+    }
+}
+
 void pds_create(const struct mk_systable *t)
 {
     const struct mk_pd *d = systable_pds(t);
@@ -51,7 +68,100 @@ void pds_create(const struct mk_systable *t)
     npds = t->npds;
     for (unsigned i = 0; i < npds; i++)
         pd_create(&pds[i], i, &d[i], maps);
+    children_connect(t);
     channels_connect(t);
     for (unsigned i = 0; i < npds; i++)
         sched_enqueue(&pds[i]);
+}
+
+/* The child of `self` with id `id`, or NULL (the id is the PD's to choose: check it). */
+static struct pd *child_of(struct pd *self, u64 id)
+{
+    return id < MK_MAX_IDS ? self->children[id] : NULL;
+}
+
+/*
+ * Take a PD out of whatever it is doing (not running: only its parent calls
+ * this) so that it can be restarted or stopped: out of the ready queue, off
+ * a callee's queue, no longer served or awaited by anyone. A PD stopped in a
+ * syscall sees it return "nothing happened" when it is resumed.
+ */
+static void pd_cancel(struct pd *c)
+{
+    switch (c->state) {
+    case PD_RUNNABLE:
+        sched_remove(c);
+        return;
+    case PD_SENDING:
+        callq_remove(c->callee, c);
+        c->regs.x[0] = 0;
+        c->regs.x[1] = MK_EINVALID_CAP;
+        return;
+    case PD_CALLING:
+        if (c->callee->caller == c)
+            c->callee->caller = NULL;
+        c->regs.x[0] = 0;
+        c->regs.x[1] = MK_EINVALID_CAP;
+        return;
+    case PD_WAITING:
+        c->regs.x[0] = 0;
+        c->regs.x[1] = 0; /* an empty wake-up: the event loop waits again */
+        return;
+    case PD_FAULTED:
+        if (c->parent->caller == c)
+            c->parent->caller = NULL;
+        else
+            callq_remove(c->parent, c);
+        return;
+    case PD_STOPPED:
+        return;
+    }
+}
+
+/* microkit_pd_restart: new PC, everything else as it was, runnable. */
+SYSCALL(sys_pd_restart)
+{
+    struct pd *c = child_of(self, a0);
+
+    (void)a2, (void)a3;
+    if (!c) {
+        self->regs.x[0] = MK_EINVALID_CAP;
+        return self;
+    }
+    self->regs.x[0] = MK_OK;
+    pd_cancel(c);
+    c->regs.pc = a1;
+    return make_runnable(self, c);
+}
+
+/* microkit_pd_stop: no longer scheduled until restarted or resumed. */
+SYSCALL(sys_pd_stop)
+{
+    struct pd *c = child_of(self, a0);
+
+    (void)a1, (void)a2, (void)a3;
+    if (!c) {
+        self->regs.x[0] = MK_EINVALID_CAP;
+        return self;
+    }
+    self->regs.x[0] = MK_OK;
+    if (c->state != PD_STOPPED) {
+        pd_cancel(c);
+        c->state = PD_STOPPED;
+    }
+    return self;
+}
+
+/* microkit_pd_resume: a stopped child runs again from where it was. */
+SYSCALL(sys_pd_resume)
+{
+    struct pd *c = child_of(self, a0);
+
+    (void)a1, (void)a2, (void)a3;
+    if (!c) {
+        self->regs.x[0] = MK_EINVALID_CAP;
+        return self;
+    }
+    self->regs.x[0] = MK_OK;
+    return c->state == PD_STOPPED ? make_runnable(self, c) : self;
 }

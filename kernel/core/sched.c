@@ -38,6 +38,26 @@ void sched_enqueue_front(struct pd *p)
     mark_ready(p->prio);
 }
 
+/* Take p out of its ready queue (p must be in it). Rare: stopping and restarting PDs. */
+void sched_remove(struct pd *p)
+{
+    struct pd **pp = &ready_head[p->prio], *prev = NULL;
+
+    while (*pp != p) {
+        prev = *pp;
+        pp = &(*pp)->next;
+    }
+    *pp = p->next;
+    if (ready_tail[p->prio] == p)
+        ready_tail[p->prio] = prev;
+    if (!ready_head[p->prio]) {
+        ready_bits[p->prio / 64] &= ~(1ULL << (p->prio % 64));
+        if (!ready_bits[p->prio / 64])
+            ready_summary &= ~(1ULL << (p->prio / 64));
+    }
+    p->next = NULL;
+}
+
 /* Take the first PD of the highest ready priority out of its queue, or NULL. */
 struct pd *sched_pick(void)
 {
