@@ -1,6 +1,16 @@
 /* What the kernel does when no PD can run. */
 #include "kernel.h"
 
+/* Could anything still make a PD runnable? Only an interrupt a PD may receive. */
+static int idle_can_wake(void)
+{
+    for (unsigned i = 0; i < npds; i++)
+        for (unsigned id = 0; id < MK_MAX_IDS; id++)
+            if (pds[i].irq[id] && pds[i].state == PD_WAITING)
+                return 1;
+    return 0;
+}
+
 /*
  * Wait for an interrupt to make a PD runnable. With MK_FLAG_EXIT_WHEN_IDLE
  * (system tests) and no interrupt source that could wake anything, the
@@ -9,19 +19,19 @@
 struct pd *idle(void)
 {
     for (;;) {
-        if ((systable->flags & MK_FLAG_EXIT_WHEN_IDLE) && systable->nirqs == 0) {
+        if ((systable->flags & MK_FLAG_EXIT_WHEN_IDLE) && !idle_can_wake()) {
             kputs("minikit| all PDs idle, powering off\n");
             plat_poweroff();
         }
-        __asm__ volatile("msr daifclr, #2\n wfi\n msr daifset, #2" ::: "memory");
+        arch_wait_for_interrupt();
         struct pd *p = sched_pick();
         if (p)
             return p;
     }
 }
 
-/* No interrupt source is enabled yet, so an interrupt here is a kernel bug. */
+/* An interrupt woke the idle loop: it may have made PDs runnable. */
 void idle_irq(void)
 {
-    panic("unexpected interrupt while idle");
+    irq_dispatch(NULL);
 }

@@ -69,12 +69,10 @@ void callq_remove(struct pd *callee, struct pd *caller)
         }
 }
 
-/* Add the end's peer id to the peer's pending set; returns the peer if that woke it. */
-static struct pd *signal(const struct ch_end *e)
+/* Add id to t's pending set; returns t if that woke it (runnable, not queued). */
+struct pd *notify_pd(struct pd *t, unsigned id)
 {
-    struct pd *t = e->peer;
-
-    t->pending |= 1ULL << e->peer_id;
+    t->pending |= 1ULL << id;
     if (t->state != PD_WAITING)
         return NULL;
     t->regs.x[0] = 0;
@@ -143,7 +141,7 @@ SYSCALL(sys_notify)
         return self;
     }
     self->regs.x[0] = MK_OK;
-    struct pd *t = signal(&self->ch[ch]);
+    struct pd *t = notify_pd(self->ch[ch].peer, self->ch[ch].peer_id);
     return t ? make_runnable(self, t) : self;
 }
 
@@ -176,8 +174,10 @@ SYSCALL(sys_ppcall)
 /* Deferred operations run as part of the wait: they never switch by themselves. */
 static void wait_deferred(struct pd *self, u64 op, u64 arg)
 {
-    if (op == MK_DEFER_NOTIFY && arg < MK_MAX_IDS && (self->ch[arg].flags & MK_END_NOTIFY)) {
-        struct pd *t = signal(&self->ch[arg]);
+    if (op == MK_DEFER_IRQ_ACK) {
+        irq_ack(self, arg);
+    } else if (op == MK_DEFER_NOTIFY && arg < MK_MAX_IDS && (self->ch[arg].flags & MK_END_NOTIFY)) {
+        struct pd *t = notify_pd(self->ch[arg].peer, self->ch[arg].peer_id);
         if (t)
             sched_enqueue(t);
     }

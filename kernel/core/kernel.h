@@ -78,6 +78,7 @@ struct pd {
     const struct mk_pd *desc;/* the system-table entry (name, layout) */
     struct ch_end ch[MK_MAX_IDS];
     struct pd *children[MK_MAX_IDS]; /* by child id */
+    uint16_t irq[MK_MAX_IDS];        /* by id: the GIC INTID bound to it, or 0 */
     struct fpregs fp;
 };
 
@@ -137,6 +138,18 @@ struct pd *schedule_next(void);
 struct pd *make_runnable(struct pd *self, struct pd *p);
 struct pd *fault_to_parent(struct pd *self);
 
+struct pd *notify_pd(struct pd *t, unsigned id);
+
+/* core/irq.c */
+void irqs_init(const struct mk_systable *t);
+int irq_ack(struct pd *self, u64 id);
+struct pd *irq_dispatch(struct pd *self);
+SYSCALL(sys_irq_ack);
+
+/* core/timer.c */
+void timer_init(void);
+void timer_tick(void);
+
 /* core/pd.c */
 SYSCALL(sys_pd_restart);
 SYSCALL(sys_pd_stop);
@@ -155,6 +168,7 @@ void idle_irq(void);
 
 /* arch/aarch64/cpu.c */
 void arch_init(void);
+void arch_wait_for_interrupt(void);
 
 /* arch/aarch64/vspace.c */
 void vspace_init_pool(u64 base_pa, u64 end_pa);

@@ -16,6 +16,8 @@ void kmain(unsigned boot_el)
     arch_zero(systable->zero_base, systable->zero_end);      /* stacks, .bss pages, MRs, page tables */
     vspace_init_pool(systable->kmem_base, systable->kmem_end);
     pds_create(systable);                                    /* address spaces, channels, registers */
+    irqs_init(systable);                                     /* all masked until their PD acks */
+    timer_init();                                            /* round-robin slices, if needed */
     kprintf("minikit| %u PDs, starting\n", npds);
     arch_enter_user(kernel_switch(sched_pick(), NULL));      /* highest priority first */
 }

@@ -19,6 +19,7 @@ const syscall_fn syscall_table[MK_SYS_COUNT] = {
     [MK_SYS_NOTIFY] = sys_notify,
     [MK_SYS_PPCALL] = sys_ppcall,
     [MK_SYS_WAIT] = sys_wait,
+    [MK_SYS_IRQ_ACK] = sys_irq_ack,
     [MK_SYS_PD_RESTART] = sys_pd_restart,
     [MK_SYS_PD_STOP] = sys_pd_stop,
     [MK_SYS_PD_RESUME] = sys_pd_resume,

@@ -20,11 +20,12 @@ struct pd *trap_slow(struct pd *self, u64 esr)
     return next == self ? self : kernel_switch(next, self);
 }
 
-/* No interrupt source is enabled yet, so an interrupt from a PD is a kernel bug. */
+/* An interrupt while a PD ran (entry.S saved its whole frame). */
 struct pd *trap_irq(struct pd *self)
 {
-    (void)self;
-    panic("unexpected interrupt");
+    struct pd *next = irq_dispatch(self);
+
+    return next == self ? self : kernel_switch(next, self);
 }
 
 /* Switch the per-PD CPU state that the register frame does not hold. */

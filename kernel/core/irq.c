@@ -1,0 +1,108 @@
+/*
+ * IRQs (semantics.md §4.3). Each <irq> binds a GIC INTID to a PD's id. When
+ * it fires the kernel masks it, ends it at the GIC and signals the id like a
+ * notification; it stays masked until the PD acknowledges it
+ * (microkit_irq_ack, or the deferred ack of the next wait). Every IRQ starts
+ * masked: libmicrokit acknowledges each once after init().
+ */
+#include "kernel.h"
+#include "gic.h"
+
+#define KERNEL_TIMER_INTID 27 /* EL1 virtual timer: the kernel's own */
+#define UART_INTID         33
+
+/* Which PD id an INTID signals; pd == NULL for INTIDs nobody owns. */
+static struct {
+    struct pd *pd;
+    u8 id;
+} irq_owner[GIC_MAX_INTID];
+
+void irqs_init(const struct mk_systable *t)
+{
+    const struct mk_irq *irq = (const void *)((const char *)t + t->irqs_off);
+
+    gic_init();
+    for (unsigned i = 0; i < t->nirqs; i++, irq++) {
+        unsigned intid = irq->irq;
+
+        if (intid < 16 || intid >= GIC_MAX_INTID || intid == KERNEL_TIMER_INTID || intid == UART_INTID)
+            panic("system table: IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
+        if (irq->pd >= t->npds || irq->id >= MK_MAX_IDS || irq_owner[intid].pd)
+            panic("system table: IRQ %u has a bad or second owner", intid);
+        struct pd *p = &pds[irq->pd];
+        if (p->ch[irq->id].peer || p->irq[irq->id])
+            panic("system table: PD %u uses id %u twice", irq->pd, irq->id);
+        irq_owner[intid].pd = p;
+        irq_owner[intid].id = irq->id;
+        p->irq[irq->id] = (uint16_t)intid;
+        gic_configure(intid, irq->trigger == MK_IRQ_EDGE);
+    }
+    kprintf("minikit| GICv%u, %u IRQs bound\n", gic_version(), t->nirqs);
+}
+
+/* Unmask: the PD has dealt with its device. */
+int irq_ack(struct pd *self, u64 id)
+{
+    if (id >= MK_MAX_IDS || !self->irq[id])
+        return MK_EINVALID_CAP;
+    gic_unmask(self->irq[id]);
+    return MK_OK;
+}
+
+SYSCALL(sys_irq_ack)
+{
+    (void)a1, (void)a2, (void)a3;
+    self->regs.x[0] = (u64)irq_ack(self, a0);
+    return self;
+}
+
+/*
+ * Take every pending interrupt: mask it, end it, signal its PD. Returns
+ * whether the time slice ended. Runs with interrupts masked in the kernel.
+ */
+static int irq_take_all(void)
+{
+    int slice_over = 0;
+
+    for (;;) {
+        unsigned intid = gic_acknowledge();
+
+        if (intid == GIC_SPURIOUS)
+            return slice_over;
+        gic_end(intid);
+        if (intid == KERNEL_TIMER_INTID) {
+            timer_tick();
+            slice_over = 1;
+            continue;
+        }
+        gic_mask(intid); /* until the PD acks: PDs may not see it twice */
+        if (irq_owner[intid].pd) {
+            struct pd *t = notify_pd(irq_owner[intid].pd, irq_owner[intid].id);
+            if (t)
+                sched_enqueue(t);
+        }
+    }
+}
+
+/*
+ * An interrupt arrived while `self` ran (NULL: while idle). A woken PD of
+ * higher priority preempts self; at the end of a slice self goes behind the
+ * ready PDs of its own priority (round-robin).
+ */
+struct pd *irq_dispatch(struct pd *self)
+{
+    int slice_over = irq_take_all();
+
+    if (!self || !sched_any_ready())
+        return self;
+    unsigned top = sched_highest_ready();
+    if (top > self->prio) {
+        sched_enqueue_front(self);
+        return sched_pick();
+    }
+    if (slice_over && top == self->prio) {
+        sched_enqueue(self);
+        return sched_pick();
+    }
+    return self;
+}
