@@ -18,6 +18,7 @@ static int idle_can_wake(void)
  */
 struct pd *idle(void)
 {
+    timer_idle();
     for (;;) {
         if ((systable->flags & MK_FLAG_EXIT_WHEN_IDLE) && !idle_can_wake()) {
             kputs("minikit| all PDs idle, powering off\n");

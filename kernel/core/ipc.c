@@ -103,7 +103,7 @@ struct pd *schedule_next(void)
 struct pd *make_runnable(struct pd *self, struct pd *p)
 {
     p->state = PD_RUNNABLE;
-    if (p->prio > self->prio) {
+    if (p->prio > self->prio && !p->throttled_on) {
         sched_enqueue_front(self);
         return p;
     }
@@ -162,7 +162,9 @@ SYSCALL(sys_ppcall)
         /* The callee outranks self (checked at boot), and self outranked every
          * ready PD, so the callee runs next: switch directly. */
         deliver_call(callee, self, e->peer_id, a1);
-        return callee;
+        if (__builtin_expect(!callee->throttled_on, 1))
+            return callee;
+        return schedule_next(); /* its budget is spent: it waits for its next period */
     }
     self->call_id = e->peer_id;
     self->regs.x[1] = a1; /* the tag, delivered when the callee waits */
@@ -206,9 +208,20 @@ static struct pd *reply(struct pd *self, u64 tag)
  * MK_SYS_WAIT: perform the deferred operation, reply, then take the next
  * event (notifications first, then queued callers) or block.
  */
+/* A passive PD's first wait: from now on it runs on its callers' budgets (timer.c). */
+static void become_passive(struct pd *self)
+{
+    self->passive_pending = 0;
+    self->passive = 1;
+    kprintf("minikit| PD '%s' is now passive\n", self->desc->name);
+}
+
 SYSCALL(sys_wait)
 {
     struct pd *replied = NULL;
+
+    if (__builtin_expect(self->passive_pending, 0))
+        become_passive(self);
 
     if (a2 != MK_DEFER_NONE)
         wait_deferred(self, a2, a3);
@@ -237,7 +250,7 @@ SYSCALL(sys_wait)
 
     self->state = PD_WAITING;
     if (replied) {
-        if (!sched_any_ready() || replied->prio >= sched_highest_ready())
+        if (!replied->throttled_on && (!sched_any_ready() || replied->prio >= sched_highest_ready()))
             return replied;
         sched_enqueue(replied);
     }

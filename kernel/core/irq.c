@@ -8,7 +8,7 @@
 #include "kernel.h"
 #include "gic.h"
 
-#define KERNEL_TIMER_INTID 27 /* EL1 virtual timer: the kernel's own */
+#define KERNEL_TIMER_INTID 27 /* EL1 virtual timer: the kernel's own (timer.c) */
 #define UART_INTID         33
 
 /* Which PD id an INTID signals; pd == NULL for INTIDs nobody owns. */
@@ -57,22 +57,21 @@ SYSCALL(sys_irq_ack)
 }
 
 /*
- * Take every pending interrupt: mask it, end it, signal its PD. Returns
- * whether the time slice ended. Runs with interrupts masked in the kernel.
+ * Take every pending interrupt: mask it, end it, signal its PD. Returns the
+ * timer's verdict on `self` (timer.c). Runs with interrupts masked.
  */
-static int irq_take_all(void)
+static int irq_take_all(struct pd *self)
 {
-    int slice_over = 0;
+    int verdict = TIMER_KEEP;
 
     for (;;) {
         unsigned intid = gic_acknowledge();
 
         if (intid == GIC_SPURIOUS)
-            return slice_over;
+            return verdict;
         gic_end(intid);
         if (intid == KERNEL_TIMER_INTID) {
-            timer_tick();
-            slice_over = 1;
+            verdict = timer_tick(self);
             continue;
         }
         gic_mask(intid); /* until the PD acks: PDs may not see it twice */
@@ -91,16 +90,20 @@ static int irq_take_all(void)
  */
 struct pd *irq_dispatch(struct pd *self)
 {
-    int slice_over = irq_take_all();
+    int verdict = irq_take_all(self);
 
-    if (!self || !sched_any_ready())
+    if (!self)
+        return NULL;
+    if (verdict == TIMER_PARK)
+        return schedule_next(); /* self is parked until its next period */
+    if (!sched_any_ready())
         return self;
     unsigned top = sched_highest_ready();
     if (top > self->prio) {
         sched_enqueue_front(self);
         return sched_pick();
     }
-    if (slice_over && top == self->prio) {
+    if (verdict == TIMER_ROTATE && top == self->prio) {
         sched_enqueue(self);
         return sched_pick();
     }

@@ -73,8 +73,16 @@ struct pd {
     u8 index;                /* global index */
     u8 child_id;             /* id in the parent's children[] */
     u8 fault_len;            /* while PD_FAULTED with a parent: the message for it */
+    u8 passive;              /* runs on its callers' time once it has first waited */
+    u8 timed;                /* budget < period: its time is accounted (core/timer.c) */
+    u8 passive_pending;      /* passive="true" and not yet waited: becomes passive then */
     u64 fault_label;
     u64 fault_mr[FAULT_MAX_MRS];
+    /* Scheduling context, in counter ticks (core/timer.c). */
+    u64 budget, period;
+    int64_t remaining;       /* budget left in the current period */
+    u64 period_end;          /* when the budget is next replenished */
+    struct pd *throttled_on; /* parked until that PD's budget is replenished */
     const struct mk_pd *desc;/* the system-table entry (name, layout) */
     struct ch_end ch[MK_MAX_IDS];
     struct pd *children[MK_MAX_IDS]; /* by child id */
@@ -147,8 +155,12 @@ struct pd *irq_dispatch(struct pd *self);
 SYSCALL(sys_irq_ack);
 
 /* core/timer.c */
+enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };
+extern int timing;
 void timer_init(void);
-void timer_tick(void);
+void timer_switch(struct pd *next);
+int timer_tick(struct pd *self);
+void timer_idle(void);
 
 /* core/pd.c */
 SYSCALL(sys_pd_restart);

@@ -13,6 +13,7 @@ static void pd_create(struct pd *p, unsigned index, const struct mk_pd *d, const
     p->index = (u8)index;
     p->desc = d;
     p->prio = d->priority;
+    p->passive_pending = d->passive;
     p->ipcbuf = PA_TO_KVA(d->ipcbuf_paddr);
     p->ttbr0 = vspace_create(index + 1);
     for (u32 i = 0; i < d->map_count; i++)

@@ -17,8 +17,11 @@ static void mark_ready(unsigned prio)
     ready_summary |= 1ULL << (prio / 64);
 }
 
+/* A PD whose budget is spent stays parked until core/timer.c releases it. */
 void sched_enqueue(struct pd *p)
 {
+    if (p->throttled_on)
+        return;
     p->next = NULL;
     if (ready_tail[p->prio])
         ready_tail[p->prio]->next = p;
@@ -31,6 +34,8 @@ void sched_enqueue(struct pd *p)
 /* A preempted PD resumes before the others of its priority: it was not done. */
 void sched_enqueue_front(struct pd *p)
 {
+    if (p->throttled_on)
+        return;
     p->next = ready_head[p->prio];
     if (!p->next)
         ready_tail[p->prio] = p;

@@ -1,45 +1,186 @@
 /*
- * Time: the EL1 virtual timer (INTID 27) is the kernel's; the physical timer
- * is left to PDs (semantics.md §7).
+ * Time: budgets, periods and round-robin slices (semantics.md §3.1-3.3).
+ * The EL1 virtual timer (INTID 27) is the kernel's; the physical timer is
+ * left to PDs (semantics.md §7).
  *
- * Round-robin among equal priorities: a tick every time slice (the default
- * budget, 1000 us) moves the running PD behind the other ready PDs of its
- * priority. The tick runs only when two PDs share a priority, so systems
- * without equal priorities take no timer interrupts at all.
+ * Each PD has a scheduling context: `budget` ticks of CPU in every `period`.
+ * A PD with budget < period is "timed": the time it runs is charged to it,
+ * and when its budget is spent it is parked (throttled_on) until its next
+ * period begins (periodic replenishment; indistinguishable from seL4's
+ * sporadic servers when budget == period). A passive PD runs on the budget
+ * of the PD that called it.
+ *
+ * Round-robin: among PDs of equal priority the running one gets a slice (its
+ * budget, 1000 us by default) and then goes behind the others.
+ *
+ * All of this costs the IPC paths nothing unless the system needs it: the
+ * per-switch accounting runs only when some PD is timed or two PDs share a
+ * priority ("timing").
  */
 #include "kernel.h"
 #include "sysreg.h"
 #include "gic.h"
 
-#define SLICE_US 1000
+#define KERNEL_TIMER_INTID 27
 
-static u64 slice_ticks;
-static int ticking;
+int timing;                  /* any timed PD or equal priorities: account on switches */
+static int budgets;          /* any timed PD */
+static int slicing;          /* some priority has two PDs */
+static struct pd *on_cpu;    /* the PD running since dispatched_at (NULL: idle) */
+static struct pd *on_cpu_sc; /* whose budget it runs on */
+static u64 dispatched_at;
+static u64 slice_end;
 
-static void timer_arm(void)
+static u64 now(void)
 {
-    write_sysreg(cntv_tval_el0, slice_ticks);
-    write_sysreg(cntv_ctl_el0, 1); /* enabled, not masked */
+    return read_sysreg(cntvct_el0);
+}
+
+static u64 us_to_ticks(u64 us, u64 freq)
+{
+    return us * (freq / 1000000) + us * (freq % 1000000) / 1000000;
+}
+
+/* A passive PD serving a call runs on its caller's budget (transitively). */
+static struct pd *sc_of(struct pd *p)
+{
+    while (p->passive && p->caller)
+        p = p->caller;
+    return p;
+}
+
+/* Start a new period if the current one is over. */
+static void replenish_if_due(struct pd *sc, u64 t)
+{
+    if (t < sc->period_end)
+        return;
+    u64 missed = (t - sc->period_end) / sc->period;
+    sc->period_end += (missed + 1) * sc->period;
+    sc->remaining = (int64_t)sc->budget;
+}
+
+/* Charge the PD on the CPU for the time since it was dispatched. */
+static void charge(u64 t)
+{
+    if (on_cpu && on_cpu_sc->timed) {
+        replenish_if_due(on_cpu_sc, t);
+        on_cpu_sc->remaining -= (int64_t)(t - dispatched_at);
+    }
+    dispatched_at = t;
+}
+
+/* The next moment the kernel must act: a slice ends, a budget runs out, a period begins. */
+static void timer_program(void)
+{
+    u64 deadline = ~0ULL;
+
+    if (on_cpu && slicing)
+        deadline = slice_end;
+    if (on_cpu && on_cpu_sc->timed) {
+        u64 out = dispatched_at + (u64)(on_cpu_sc->remaining > 0 ? on_cpu_sc->remaining : 0);
+        deadline = out < deadline ? out : deadline;
+    }
+    if (budgets)
+        for (unsigned i = 0; i < npds; i++)
+            if (pds[i].throttled_on == &pds[i] && pds[i].period_end < deadline)
+                deadline = pds[i].period_end;
+    if (deadline == ~0ULL) {
+        write_sysreg(cntv_ctl_el0, 2); /* masked */
+        return;
+    }
+    write_sysreg(cntv_cval_el0, deadline);
+    write_sysreg(cntv_ctl_el0, 1);
 }
 
 void timer_init(void)
 {
-    slice_ticks = read_sysreg(cntfrq_el0) / 1000000 * SLICE_US;
-    for (unsigned i = 0; i < npds && !ticking; i++)
+    u64 freq = read_sysreg(cntfrq_el0), t = now();
+
+    for (unsigned i = 0; i < npds; i++) {
+        struct pd *p = &pds[i];
+        p->budget = us_to_ticks(p->desc->budget_us, freq);
+        p->period = us_to_ticks(p->desc->period_us, freq);
+        if (p->period == 0 || p->budget > p->period)
+            panic("system table: PD %u has budget %lu us, period %lu us", i, p->desc->budget_us,
+                  p->desc->period_us);
+        p->timed = p->budget < p->period;
+        p->remaining = (int64_t)p->budget;
+        p->period_end = t + p->period;
+        budgets |= p->timed;
         for (unsigned j = i + 1; j < npds; j++)
-            if (pds[i].prio == pds[j].prio) {
-                ticking = 1;
-                break;
-            }
-    if (ticking) {
-        gic_configure(27, 0);
-        gic_unmask(27);
-        timer_arm();
+            slicing |= pds[i].prio == pds[j].prio;
+    }
+    timing = budgets || slicing;
+    if (timing) {
+        gic_configure(KERNEL_TIMER_INTID, 0);
+        gic_unmask(KERNEL_TIMER_INTID);
     }
 }
 
-/* A slice is over; irq.c rotates the running PD behind its equals. */
-void timer_tick(void)
+/* kernel_switch: `next` takes the CPU (NULL: the kernel goes idle). */
+void timer_switch(struct pd *next)
 {
-    timer_arm();
+    charge(now());
+    on_cpu = next;
+    if (next) {
+        on_cpu_sc = sc_of(next);
+        slice_end = dispatched_at + sc_of(next)->budget;
+    }
+    timer_program();
+}
+
+/* Park the running PD and everything on the budget it spent. */
+static void throttle(struct pd *sc)
+{
+    sc->throttled_on = sc;
+    on_cpu->throttled_on = sc;
+}
+
+/* Wake what waited for budgets replenished by now. */
+static void release_due(u64 t)
+{
+    for (unsigned i = 0; i < npds; i++) {
+        struct pd *sc = &pds[i];
+        if (sc->throttled_on != sc || t < sc->period_end)
+            continue;
+        replenish_if_due(sc, t);
+        for (unsigned j = 0; j < npds; j++)
+            if (pds[j].throttled_on == sc) {
+                pds[j].throttled_on = NULL;
+                if (pds[j].state == PD_RUNNABLE && &pds[j] != on_cpu)
+                    sched_enqueue(&pds[j]);
+            }
+    }
+}
+
+/*
+ * The kernel timer fired while `self` ran (NULL: idle). Returns what to do
+ * with self: TIMER_KEEP, TIMER_ROTATE (slice over) or TIMER_PARK (budget spent).
+ */
+int timer_tick(struct pd *self)
+{
+    u64 t = now();
+    int verdict = TIMER_KEEP;
+
+    charge(t);
+    if (budgets)
+        release_due(t);
+    if (self && on_cpu == self) {
+        if (on_cpu_sc->timed && on_cpu_sc->remaining <= 0) {
+            throttle(on_cpu_sc);
+            verdict = TIMER_PARK;
+        } else if (slicing && t >= slice_end) {
+            slice_end = t + on_cpu_sc->budget;
+            verdict = TIMER_ROTATE;
+        }
+    }
+    timer_program();
+    return verdict;
+}
+
+/* The kernel is about to idle: stop charging the PD that ran last. */
+void timer_idle(void)
+{
+    if (timing)
+        timer_switch(NULL);
 }

@@ -36,6 +36,8 @@ struct pd *kernel_switch(struct pd *next, struct pd *prev)
     write_sysreg(tpidr_el0, next->tpidr);
     write_sysreg(ttbr0_el1, next->ttbr0); /* ERET synchronises: no ISB needed */
     fpu_switch(next, prev);
+    if (timing)
+        timer_switch(next);
     return next;
 }
 
