@@ -6,6 +6,7 @@
  * on. A caller blocked on a faulted PD stays blocked, as on seL4.
  */
 #include "kernel.h"
+#include "sched.h"
 #include "sysreg.h"
 
 static const char *ec_name(u64 ec)

@@ -1,5 +1,6 @@
 /* What the kernel does when no PD can run. */
 #include "kernel.h"
+#include "sched.h"
 
 /* Could anything still make a PD runnable? Only an interrupt a PD may receive. */
 static int idle_can_wake(void)

@@ -7,6 +7,7 @@
  * waiting" is a single test.
  */
 #include "kernel.h"
+#include "sched.h"
 
 #define TAG_CAPS_MASK 0xf80ULL /* extraCaps and capsUnwrapped: no caps travel */
 
@@ -145,6 +146,20 @@ SYSCALL(sys_notify)
     return t ? make_runnable(self, t) : self;
 }
 
+/* A PPC that cannot switch straight to its callee: queue for it, or wait for its budget. */
+static __attribute__((noinline)) struct pd *ppcall_slow(struct pd *self, struct pd *callee, u8 id, u64 tag)
+{
+    if (callee->state == PD_WAITING) {
+        deliver_call(callee, self, id, tag); /* its budget is spent: it runs next period */
+        return schedule_next();
+    }
+    self->call_id = id;
+    self->regs.x[1] = tag; /* delivered when the callee waits */
+    self->state = PD_SENDING;
+    callq_insert(callee, self);
+    return schedule_next();
+}
+
 SYSCALL(sys_ppcall)
 {
     u64 ch = a0;
@@ -158,19 +173,13 @@ SYSCALL(sys_ppcall)
     const struct ch_end *e = &self->ch[ch];
     struct pd *callee = e->peer;
     self->callee = callee;
-    if (callee->state == PD_WAITING) {
+    if (__builtin_expect(callee->state == PD_WAITING && !callee->throttled_on, 1)) {
         /* The callee outranks self (checked at boot), and self outranked every
          * ready PD, so the callee runs next: switch directly. */
         deliver_call(callee, self, e->peer_id, a1);
-        if (__builtin_expect(!callee->throttled_on, 1))
-            return callee;
-        return schedule_next(); /* its budget is spent: it waits for its next period */
+        return callee;
     }
-    self->call_id = e->peer_id;
-    self->regs.x[1] = a1; /* the tag, delivered when the callee waits */
-    self->state = PD_SENDING;
-    callq_insert(callee, self);
-    return schedule_next();
+    return ppcall_slow(self, callee, e->peer_id, a1);
 }
 
 /* Deferred operations run as part of the wait: they never switch by themselves. */
@@ -189,14 +198,14 @@ static void wait_deferred(struct pd *self, u64 op, u64 arg)
  * Answer the PD self is serving: a caller gets the reply message, a faulted
  * child resumes where it faulted. Returns it, runnable but not queued, or NULL.
  */
-static struct pd *reply(struct pd *self, u64 tag)
+static inline struct pd *reply(struct pd *self, u64 tag)
 {
     struct pd *c = self->caller;
 
     if (!c)
         return NULL;
     self->caller = NULL;
-    if (c->state == PD_CALLING) {
+    if (__builtin_expect(c->state == PD_CALLING, 1)) {
         c->regs.x[0] = copy_mrs(c, self, tag);
         c->regs.x[1] = MK_OK;
     }
@@ -204,10 +213,6 @@ static struct pd *reply(struct pd *self, u64 tag)
     return c;
 }
 
-/*
- * MK_SYS_WAIT: perform the deferred operation, reply, then take the next
- * event (notifications first, then queued callers) or block.
- */
 /* A passive PD's first wait: from now on it runs on its callers' budgets (timer.c). */
 static void become_passive(struct pd *self)
 {
@@ -216,43 +221,63 @@ static void become_passive(struct pd *self)
     kprintf("minikit| PD '%s' is now passive\n", self->desc->name);
 }
 
+/* The rare parts of a wait: before it, the deferred operation and becoming passive. */
+static __attribute__((noinline)) void wait_prepare(struct pd *self, u64 op, u64 arg)
+{
+    if (self->passive_pending)
+        become_passive(self);
+    if (op != MK_DEFER_NONE)
+        wait_deferred(self, op, arg);
+}
+
+/* An event is already there: notifications first, then the first queued caller. */
+static inline struct pd *wait_take_event(struct pd *self, struct pd *replied)
+{
+    if (self->pending) {
+        self->regs.x[0] = 0;
+        self->regs.x[1] = self->pending;
+        self->pending = 0;
+    } else {
+        struct pd *c = self->callq;
+        self->callq = c->next;
+        if (c->state == PD_FAULTED)
+            deliver_fault(self, c);
+        else
+            deliver_call(self, c, c->call_id, c->regs.x[1]);
+    }
+    if (replied)
+        sched_enqueue(replied);
+    return keep_or_preempt(self);
+}
+
+/* self blocked; the PD it answered (if any) could not be switched to directly. */
+static inline struct pd *wait_block(struct pd *replied)
+{
+    if (replied)
+        sched_enqueue(replied);
+    return schedule_next();
+}
+
+/*
+ * MK_SYS_WAIT: perform the deferred operation, reply, then take the next
+ * event (notifications first, then queued callers) or block. The common
+ * case, reply then block and switch to the caller, calls nothing.
+ */
 SYSCALL(sys_wait)
 {
     struct pd *replied = NULL;
 
-    if (__builtin_expect(self->passive_pending, 0))
-        become_passive(self);
-
-    if (a2 != MK_DEFER_NONE)
-        wait_deferred(self, a2, a3);
+    if (__builtin_expect(a2 != MK_DEFER_NONE || self->passive_pending, 0))
+        wait_prepare(self, a2, a3);
     if (a1 & MK_WAIT_REPLY)
         replied = reply(self, a0);
     else
         self->caller = NULL; /* not answered: that PD stays blocked, as on seL4 */
 
-    if (self->pending || self->callq) {
-        if (self->pending) {
-            self->regs.x[0] = 0;
-            self->regs.x[1] = self->pending;
-            self->pending = 0;
-        } else {
-            struct pd *c = self->callq;
-            self->callq = c->next;
-            if (c->state == PD_FAULTED)
-                deliver_fault(self, c);
-            else
-                deliver_call(self, c, c->call_id, c->regs.x[1]);
-        }
-        if (replied)
-            sched_enqueue(replied);
-        return keep_or_preempt(self);
-    }
-
+    if (self->pending || self->callq)
+        return wait_take_event(self, replied);
     self->state = PD_WAITING;
-    if (replied) {
-        if (!replied->throttled_on && (!sched_any_ready() || replied->prio >= sched_highest_ready()))
-            return replied;
-        sched_enqueue(replied);
-    }
-    return schedule_next();
+    if (replied && !replied->throttled_on && (!sched_any_ready() || replied->prio >= sched_highest_ready()))
+        return replied;
+    return wait_block(replied);
 }

@@ -6,6 +6,7 @@
  * masked: libmicrokit acknowledges each once after init().
  */
 #include "kernel.h"
+#include "sched.h"
 #include "gic.h"
 
 #define KERNEL_TIMER_INTID 27 /* EL1 virtual timer: the kernel's own (timer.c) */

@@ -111,10 +111,7 @@ const struct mk_channel *systable_channels(const struct mk_systable *t);
 void pds_create(const struct mk_systable *t);
 
 /* core/sched.c */
-void sched_enqueue(struct pd *p);
-void sched_enqueue_front(struct pd *p);
-struct pd *sched_pick(void);
-void sched_remove(struct pd *p);
+void sched_remove(struct pd *p); /* and the inline queue operations of sched.h */
 extern u64 ready_bits[NUM_PRIOS / 64], ready_summary;
 
 static inline int sched_any_ready(void)

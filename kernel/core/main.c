@@ -1,5 +1,7 @@
 /* The kernel's boot sequence, entered from arch/aarch64/boot.S with the MMU on. */
 #include "kernel.h"
+#include "sched.h"
+#include "memlayout.h"
 
 /* Patched by the tool with the system table's physical address. In .data so
  * the tool finds its bytes in the image. */
@@ -7,8 +9,11 @@ __attribute__((section(".data"))) volatile u64 minikit_systable_paddr;
 
 const struct mk_systable *systable;
 
+extern char __bss_start[], __bss_end[];
+
 void kmain(unsigned boot_el)
 {
+    arch_zero(KVA_TO_PA(__bss_start), KVA_TO_PA(__bss_end)); /* before any global is used */
     psci_init(boot_el);
     arch_init();                                             /* EL0 counters, FP traps */
     kprintf("minikit| Minikit kernel " MK_CONFIG_NAME ", started at EL%u\n", boot_el);

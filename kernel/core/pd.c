@@ -3,6 +3,7 @@
  * spaces, channel ends, initial registers. After this nothing is allocated.
  */
 #include "kernel.h"
+#include "sched.h"
 #include "memlayout.h"
 
 struct pd pds[MK_MAX_PDS];

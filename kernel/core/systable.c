@@ -7,7 +7,7 @@
 #include "kernel.h"
 #include "memlayout.h"
 
-extern char __kernel_start[], __kernel_end[], __bss_start[], __bss_end[];
+extern char __kernel_start[], __kernel_end[], __bss_start[], __kernel_ram_end[];
 
 const struct mk_pd *systable_pds(const struct mk_systable *t)
 {
@@ -41,7 +41,7 @@ static void check_map_target(const struct mk_systable *t, u64 tpa, const struct 
 {
     u64 end = m->paddr + m->size;
     u64 kernel_pa = KVA_TO_PA(__kernel_start), kernel_end_pa = KVA_TO_PA(__kernel_end);
-    u64 bss_pa = KVA_TO_PA(__bss_start), bss_end_pa = KVA_TO_PA(__bss_end);
+    u64 bss_pa = KVA_TO_PA(__bss_start), bss_end_pa = KVA_TO_PA(__kernel_ram_end);
 
     if (end < m->paddr)
         panic("system table: map %u wraps around", i);

@@ -18,6 +18,7 @@
  * priority ("timing").
  */
 #include "kernel.h"
+#include "sched.h"
 #include "sysreg.h"
 #include "gic.h"
 

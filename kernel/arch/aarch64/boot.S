@@ -3,7 +3,7 @@
  * MMU off, at EL2 (QEMU virtualization=on) or EL1.
  *
  *   1. drop from EL2 to EL1 if needed (the kernel always runs at EL1);
- *   2. clear .bss, build a boot page table of 1 GiB blocks that maps the
+ *   2. build a boot page table of 1 GiB blocks that maps the
  *      first 3 GiB of physical memory both at its identity address (TTBR0, for
  *      the instant the MMU turns on) and at KERNEL_VBASE + pa (TTBR1);
  *   3. turn the MMU and caches on, jump to the linked (high) address, call kmain.
@@ -73,11 +73,10 @@ at_el1:
     mov     x0, #(3 << 20)          /* CPACR_EL1.FPEN: kernel entry may touch FP regs */
     msr     cpacr_el1, x0
 
-    /* Clear .bss (physical addresses, PC-relative). */
-    adrp    x0, __bss_start
-    add     x0, x0, :lo12:__bss_start
-    adrp    x1, __bss_end
-    add     x1, x1, :lo12:__bss_end
+    /* Clear the boot page tables (physical addresses, PC-relative). The rest
+     * of .bss is cleared by kmain with DC ZVA, which needs the MMU on. */
+    adrp    x0, boot_pt_l0
+    add     x1, x0, #8192
 2:  cmp     x0, x1
     b.hs    3f
     stp     xzr, xzr, [x0], #16
@@ -123,7 +122,7 @@ high:
 4:  wfe
     b       4b
 
-    .section .bss
+    .section .boot_bss, "aw", %nobits
     .balign 4096
     .global boot_pt_l0
 boot_pt_l0: .space 4096

@@ -1,0 +1,63 @@
+/*
+ * The ready queues (core/sched.c explains them). Inline: they sit on the
+ * notify, call and reply paths.
+ */
+#ifndef SCHED_H
+#define SCHED_H
+
+#include "kernel.h"
+
+extern struct pd *ready_head[NUM_PRIOS], *ready_tail[NUM_PRIOS];
+
+static inline void sched_mark_ready(unsigned prio)
+{
+    ready_bits[prio / 64] |= 1ULL << (prio % 64);
+    ready_summary |= 1ULL << (prio / 64);
+}
+
+/* A PD whose budget is spent stays parked until core/timer.c releases it. */
+static inline void sched_enqueue(struct pd *p)
+{
+    if (p->throttled_on)
+        return;
+    p->next = NULL;
+    if (ready_tail[p->prio])
+        ready_tail[p->prio]->next = p;
+    else
+        ready_head[p->prio] = p;
+    ready_tail[p->prio] = p;
+    sched_mark_ready(p->prio);
+}
+
+/* A preempted PD resumes before the others of its priority: it was not done. */
+static inline void sched_enqueue_front(struct pd *p)
+{
+    if (p->throttled_on)
+        return;
+    p->next = ready_head[p->prio];
+    if (!p->next)
+        ready_tail[p->prio] = p;
+    ready_head[p->prio] = p;
+    sched_mark_ready(p->prio);
+}
+
+/* Take the first PD of the highest ready priority out of its queue, or NULL. */
+static inline struct pd *sched_pick(void)
+{
+    if (!ready_summary)
+        return NULL;
+    unsigned prio = sched_highest_ready();
+    struct pd *p = ready_head[prio];
+
+    ready_head[prio] = p->next;
+    if (!p->next) {
+        ready_tail[prio] = NULL;
+        ready_bits[prio / 64] &= ~(1ULL << (prio % 64));
+        if (!ready_bits[prio / 64])
+            ready_summary &= ~(1ULL << (prio / 64));
+    }
+    p->next = NULL;
+    return p;
+}
+
+#endif
