@@ -33,6 +33,9 @@ include tool/tool.mk
 include kernel/kernel.mk
 include libmicrokit/libmicrokit.mk
 include tests/system/system.mk
+include bench/bench.mk
+include bench/tool.mk
+include tests/codec/codec.mk
 
 # ---------------------------------------------------------------- the SDK
 # bin/microkit

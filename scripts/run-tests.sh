@@ -1,6 +1,7 @@
 #!/bin/bash
 # Runs every test suite and prints one final line "N passed, N failed":
 #   tests/tool/run.sh      host tests of the microkit tool (when present)
+#   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
 # Each runner ends with its own "N passed, N failed" line; they are summed
 # here (and shown as "== <suite>: ..."). A runner that exits non-zero or
@@ -54,6 +55,7 @@ if [ -x tests/tool/run.sh ]; then
 elif [ -e tests/tool/run.sh ]; then
     run_suite tool bash tests/tool/run.sh
 fi
+run_suite codec tests/codec/run.sh
 run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
 
 echo "$passed passed, $failed failed"

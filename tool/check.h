@@ -1,6 +1,8 @@
 /*
- * Validation, in the order system-description.md prescribes (the first error
- * reached is the one reported): element rules while walking the document
+ * Validation, in the order system-description.md prescribes. Each element
+ * and each rule item is checked in its own DIAG_UNIT, so one run reports
+ * every independent error (diag.h); objects with errors are marked 'bad'
+ * and skipped by later rules so that one mistake is reported once. Element rules while walking the document
  * (check.c), then the global rules (check_global.c), then the rules that need
  * the ELF images (check_image.c). Each stage is an ordered table of small rule
  * functions, so a new rule is one function and one table line.
@@ -18,6 +20,15 @@ void check_global(struct system *sys);
 
 /* Build-time rules that need every PD's ELF (loaded by elf.c): maps over segments, symbols. */
 void check_images(struct system *sys);
+
+/* <domains> and its schedule (check_domains.c). */
+void check_domains(const struct sdf_node *n, struct system *sys);
+
+/* Find a file per §1.5 (search paths, then the current directory); NULL if there is none. */
+char *check_find_file(const struct system *sys, const char *path);
+
+/* Read mr->prefill_path into mr->prefill (errors point at the attribute). */
+void check_read_prefill(const struct system *sys, struct mr *mr);
 
 /* Error if n has child elements (for elements that take none). */
 void check_no_kids(const struct sdf_node *n);

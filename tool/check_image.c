@@ -4,6 +4,7 @@
  * the tool must patch (libmicrokit variables first, then the user's setvars).
  * On success every patch has its vaddr and has been written into the image.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,7 @@
 #include "elf.h"
 #include "minikit/systable.h"
 
-/* First existing file among search paths + path (absolute paths as they are), or NULL. */
-static char *find_file(const struct system *sys, const char *path)
+char *check_find_file(const struct system *sys, const char *path)
 {
     struct stat st;
     if (path[0] == '/')
@@ -28,18 +28,52 @@ static char *find_file(const struct system *sys, const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode) ? xstrdup(path) : NULL;
 }
 
+/* "DIR, DIR, " for messages. */
+static char *searched(const struct system *sys)
+{
+    char *list = xstrdup("");
+    for (size_t i = 0; i < sys->nsearch; i++)
+        list = xasprintf("%s%s, ", list, sys->search_paths[i]);
+    return list;
+}
+
+void check_read_prefill(const struct system *sys, struct mr *mr)
+{
+    char *found = check_find_file(sys, mr->prefill_path);
+    if (!found)
+        attr_error(mr->node, "prefill_path", NULL, "prefill file '%s' not found (searched: %sthe current directory)",
+                   mr->prefill_path, searched(sys));
+    FILE *f = fopen(found, "rb");
+    if (!f)
+        attr_error(mr->node, "prefill_path", NULL, "cannot open prefill file '%s': %s", found, strerror(errno));
+    size_t cap = 0;
+    mr->prefill_len = 0;
+    for (;;) {
+        if (mr->prefill_len == cap) {
+            cap = cap ? cap * 2 : 65536;
+            mr->prefill = xrealloc(mr->prefill, cap);
+        }
+        size_t got = fread(mr->prefill + mr->prefill_len, 1, cap - mr->prefill_len, f);
+        if (!got)
+            break;
+        mr->prefill_len += got;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad)
+        attr_error(mr->node, "prefill_path", NULL, "cannot read prefill file '%s'", found);
+    if (!mr->prefill_len)
+        attr_error(mr->node, "prefill_path", NULL, "prefill file '%s' is empty", found);
+}
+
 static struct elf_image *load(const struct system *sys, const struct pd *pd, const char *attr)
 {
     const char *path = attr_opt(pd->image_node, attr);
-    char *found = find_file(sys, path);
-    if (!found) {
-        char list[1024] = "";
-        for (size_t i = 0; i < sys->nsearch; i++)
-            snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s, ", sys->search_paths[i]);
+    char *found = check_find_file(sys, path);
+    if (!found)
         attr_error(pd->image_node, attr, NULL,
                    "protection_domain '%s': program image '%s' not found (searched: %sthe current directory)",
-                   pd->name, path, list);
-    }
+                   pd->name, path, searched(sys));
     char *err;
     struct elf_image *img = elf_load(found, &err);
     if (!img)
@@ -80,22 +114,25 @@ static void rule_segments_below_stack(struct system *sys, struct pd *pd)
     }
 }
 
+static void map_vs_segments(struct pd *pd, struct map *m)
+{
+    for (size_t i = 0; i < pd->elf->nsegs; i++) {
+        struct elf_seg *s = &pd->elf->segs[i];
+        uint64_t end = s->base + s->len;
+        if (m->vaddr < end && s->vaddr < m->vaddr + m->mr->size)
+            node_error(m->node, "choose a vaddr outside the program image",
+                       "map of '%s' [0x%llx..0x%llx) overlaps the ELF segment [0x%llx..0x%llx) of '%s' in "
+                       "protection_domain '%s'",
+                       m->mr->name, (unsigned long long)m->vaddr, (unsigned long long)(m->vaddr + m->mr->size),
+                       (unsigned long long)s->vaddr, (unsigned long long)end, pd->elf->path, pd->name);
+    }
+}
+
 static void rule_maps_vs_segments(struct system *sys, struct pd *pd)
 {
     (void)sys;
-    for (size_t k = 0; k < pd->nmaps; k++) {
-        struct map *m = &pd->maps[k];
-        for (size_t i = 0; i < pd->elf->nsegs; i++) {
-            struct elf_seg *s = &pd->elf->segs[i];
-            uint64_t end = s->base + s->len;
-            if (m->vaddr < end && s->vaddr < m->vaddr + m->mr->size)
-                node_error(m->node, "choose a vaddr outside the program image",
-                           "map of '%s' [0x%llx..0x%llx) overlaps the ELF segment [0x%llx..0x%llx) of '%s' in "
-                           "protection_domain '%s'",
-                           m->mr->name, (unsigned long long)m->vaddr, (unsigned long long)(m->vaddr + m->mr->size),
-                           (unsigned long long)s->vaddr, (unsigned long long)end, pd->elf->path, pd->name);
-        }
-    }
+    for (volatile size_t k = 0; k < pd->nmaps; k++)
+        DIAG_UNIT(map_vs_segments(pd, &pd->maps[k]));
 }
 
 static const struct elf_image *symbol_image(struct system *sys, struct pd *pd)
@@ -116,9 +153,6 @@ static void resolve(struct system *sys, struct pd *pd, struct patch *p)
 {
     const struct elf_image *img = symbol_image(sys, pd);
     const struct sdf_node *at = p->node ? p->node : pd->node;
-    if (!img->has_symtab)
-        node_error(pd->image_node, "keep the symbol table, or name an unstripped copy in path_for_symbols",
-                   "protection_domain '%s': '%s' has no symbol table (is it stripped?)", pd->name, img->path);
     const struct elf_sym *sym = NULL;
     size_t n = elf_find_symbol(img, p->symbol, &sym);
     if (n == 0)
@@ -140,6 +174,15 @@ static void resolve(struct system *sys, struct pd *pd, struct patch *p)
         node_error(at, NULL, "symbol '%s' at 0x%llx is not inside a loadable segment of '%s' (protection_domain '%s')",
                    p->symbol, (unsigned long long)sym->value, pd->elf->path, pd->name);
     p->vaddr = sym->value;
+}
+
+static void apply(struct system *sys, struct pd *pd, struct patch *p)
+{
+    resolve(sys, pd, p);
+    if (p->kind == PATCH_BYTES)
+        elf_patch(pd->elf, p->vaddr, p->bytes, p->nbytes);
+    else
+        elf_patch_le(pd->elf, p->vaddr, p->value, p->kind == PATCH_BYTE ? 1 : 8);
 }
 
 /* Libmicrokit's variables (pd-api.md §4), written before the user's setvars. */
@@ -167,14 +210,12 @@ static void rule_symbols(struct system *sys, struct pd *pd)
     memcpy(all + (pd->npatches - nuser), pd->patches, nuser * sizeof(*all));
     free(pd->patches);
     pd->patches = all;
-    for (size_t i = 0; i < pd->npatches; i++) {
-        struct patch *p = &pd->patches[i];
-        resolve(sys, pd, p);
-        if (p->kind == PATCH_BYTES)
-            elf_patch(pd->elf, p->vaddr, p->bytes, p->nbytes);
-        else
-            elf_patch_le(pd->elf, p->vaddr, p->value, p->kind == PATCH_BYTE ? 1 : 8);
-    }
+    const struct elf_image *img = symbol_image(sys, pd);
+    if (!img->has_symtab)
+        node_error(pd->image_node, "keep the symbol table, or name an unstripped copy in path_for_symbols",
+                   "protection_domain '%s': '%s' has no symbol table (is it stripped?)", pd->name, img->path);
+    for (size_t i = 0; i < pd->npatches; i++)
+        DIAG_UNIT(apply(sys, pd, &pd->patches[i]));
 }
 
 static void (*const rules[])(struct system *, struct pd *) = {
@@ -184,11 +225,15 @@ static void (*const rules[])(struct system *, struct pd *) = {
     rule_symbols,
 };
 
+static void check_image(struct system *sys, struct pd *pd)
+{
+    pd->elf = load(sys, pd, "path");
+    for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++)
+        DIAG_UNIT(rules[r](sys, pd));
+}
+
 void check_images(struct system *sys)
 {
-    for (size_t i = 0; i < sys->npds; i++)
-        sys->pds[i]->elf = load(sys, sys->pds[i], "path");
-    for (size_t i = 0; i < sys->npds; i++)
-        for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++)
-            rules[r](sys, sys->pds[i]);
+    for (volatile size_t i = 0; i < sys->npds; i++)
+        DIAG_UNIT(check_image(sys, sys->pds[i]));
 }

@@ -38,31 +38,29 @@ static const char *line_start(int line, size_t *len)
     return p;
 }
 
-/* Print "   14 | <text>" and "      | ^  ~~~~": a caret under column at.col and,
- * when mark is on the same line, tildes under the name that starts there. */
-static void excerpt(struct pos at, struct pos mark)
+/* Print "   14 | <text>" and "      | ^~~~": a caret under column 'at' and tildes under
+ * the rest of the name that starts there (attribute or tag). */
+static void excerpt(struct pos at)
 {
     size_t len;
     const char *line = line_start(at.line, &len);
     if (!line)
         return;
     fprintf(stderr, "%5d | %.*s\n      | ", at.line, (int)len, line);
-    int in_mark = 0, col = 1;
-    for (size_t i = 0; i < len; i++) {
+    int col = 1;
+    size_t i;
+    for (i = 0; i < len && col < at.col; i++) {
         unsigned char c = (unsigned char)line[i];
         if ((c & 0xc0) == 0x80)
             continue; /* columns count characters, not bytes */
-        if (mark.line == at.line && col == mark.col && col != at.col)
-            in_mark = 1;
-        if (in_mark && (c == '=' || c == ' ' || c == '\t' || c == '/' || c == '>'))
-            in_mark = 0;
-        if (col > at.col && !in_mark && (mark.line != at.line || col > mark.col))
-            break;
-        fputc(col == at.col ? '^' : in_mark ? '~' : c == '\t' ? '\t' : ' ', stderr);
+        fputc(c == '\t' ? '\t' : ' ', stderr);
         col++;
     }
-    if (col <= at.col)
-        fputc('^', stderr);
+    fputc('^', stderr);
+    /* The caret sits on the first character ('<' or the attribute's first letter). */
+    for (i++; i < len && !strchr("= \t/>", line[i]); i++)
+        if (((unsigned char)line[i] & 0xc0) != 0x80)
+            fputc('~', stderr);
     fputc('\n', stderr);
 }
 
@@ -83,31 +81,100 @@ void diag_pending_note(struct pos at, const char *what)
     note_text = xstrdup(what);
 }
 
+static _Noreturn void default_stop(void)
+{
+    exit(1);
+}
+
+static void (*stop)(void) = default_stop;
+static struct diag_unit *units;
+static int nerrors;
+
+void diag_set_stop(void (*fn)(void))
+{
+    stop = fn;
+}
+
+void diag_reset(void)
+{
+    units = NULL;
+    nerrors = 0;
+    free(note_text);
+    note_text = NULL;
+}
+
+void diag_unit_enter(struct diag_unit *u)
+{
+    u->prev = units;
+    units = u;
+}
+
+void diag_unit_leave(struct diag_unit *u)
+{
+    units = u->prev;
+}
+
+int diag_errors(void)
+{
+    return nerrors;
+}
+
+void diag_checkpoint(void)
+{
+    if (!nerrors)
+        return;
+    if (nerrors > 1)
+        fprintf(stderr, "microkit: %d error%s; nothing was written\n", nerrors, nerrors == 1 ? "" : "s");
+    stop();
+}
+
+/* After an error: abandon the current unit, or stop the run. */
+static _Noreturn void recover(void)
+{
+    if (nerrors >= DIAG_MAX_ERRORS) {
+        fprintf(stderr, "microkit: too many errors (%d), stopping; nothing was written\n", nerrors);
+        stop();
+    }
+    if (!units) {
+        diag_checkpoint();
+        stop();
+    }
+    if (!units)
+        abort(); /* a stop function returned */
+    longjmp(units->jb, 1);
+}
+
 _Noreturn void diag_error(struct pos at, struct pos mark, const char *hint, const char *fmt, ...)
 {
+    if (mark.line > 0)
+        at = mark;
+    nerrors++;
     va_list ap;
     va_start(ap, fmt);
     vreport("error", at, fmt, ap);
     va_end(ap);
-    excerpt(at, mark);
+    excerpt(at);
     if (hint)
         fprintf(stderr, "      = hint: %s\n", hint);
     if (note_text) {
         fprintf(stderr, "%s:%d:%d: note: %s\n", src_file, note_pos.line, note_pos.col, note_text);
-        excerpt(note_pos, (struct pos){0, 0});
+        excerpt(note_pos);
+        free(note_text);
+        note_text = NULL;
     }
-    exit(1);
+    recover();
 }
 
 _Noreturn void diag_fatal(const char *fmt, ...)
 {
+    nerrors++;
     va_list ap;
     va_start(ap, fmt);
     fputs("microkit: error: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
-    exit(1);
+    recover();
 }
 
 void diag_warning(struct pos at, const char *fmt, ...)
@@ -116,7 +183,7 @@ void diag_warning(struct pos at, const char *fmt, ...)
     va_start(ap, fmt);
     vreport("warning", at, fmt, ap);
     va_end(ap);
-    excerpt(at, (struct pos){0, 0});
+    excerpt(at);
 }
 
 /* Levenshtein distance, capped so long strings cost little. */

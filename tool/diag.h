@@ -1,13 +1,18 @@
 /*
  * Diagnostics in GCC style: "FILE:LINE:COL: error: TEXT", then the source
- * line with a caret under the spot, then an optional hint. Processing stops
- * at the first error (the spec wants exactly one), so the error functions do
- * not return: they run the atexit cleanup (which removes half-written output
- * files) and exit with status 1.
+ * line with a caret under the spot, then an optional hint.
+ *
+ * Like a compiler, the tool reports every independent error of a run (up to
+ * DIAG_MAX_ERRORS). The error functions do not return: inside a DIAG_UNIT
+ * they abandon just that unit (one element, one rule item) and the run goes
+ * on with the next; outside any unit, or at the error limit, they stop the
+ * tool. diag_checkpoint() ends the run (status 1, no output written) if any
+ * error was reported, so a stage only starts on a clean model.
  */
 #ifndef TOOL_DIAG_H
 #define TOOL_DIAG_H
 
+#include <setjmp.h>
 #include <stddef.h>
 
 /* A 1-based position in the system file; line 0 means "no position". */
@@ -19,12 +24,45 @@ struct pos {
 /* Remember the system file (name as given, raw text) for locations and excerpts. */
 void diag_set_source(const char *file, const char *text, size_t len);
 
-/* Error at 'at' (the element's '<'); 'mark' (may be {0}) is underlined too. */
+#define DIAG_MAX_ERRORS 20
+
+/* Error about element 'at' (its '<'); when 'mark' (an attribute, may be {0}) is given, the location and
+ * the caret point at it instead. */
 _Noreturn void diag_error(struct pos at, struct pos mark, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Error without a source position: "microkit: error: TEXT". */
 _Noreturn void diag_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A recovery point: errors inside abandon the unit, not the run (see above). A loop counter of the
+ * function that holds a DIAG_UNIT is declared volatile: it lives across setjmp (-Wclobbered). */
+struct diag_unit {
+    jmp_buf jb;
+    struct diag_unit *prev;
+};
+void diag_unit_enter(struct diag_unit *u);
+void diag_unit_leave(struct diag_unit *u);
+#define DIAG_UNIT(...) \
+    do { \
+        struct diag_unit unit_; \
+        diag_unit_enter(&unit_); \
+        if (!setjmp(unit_.jb)) { \
+            __VA_ARGS__; \
+        } \
+        diag_unit_leave(&unit_); \
+    } while (0)
+
+/* Errors reported so far. */
+int diag_errors(void);
+
+/* Stop (status 1) if any error was reported. */
+void diag_checkpoint(void);
+
+/* How the tool stops (default: exit(1)); the fuzz targets return to their loop instead. */
+void diag_set_stop(void (*stop)(void)); /* stop must not return */
+
+/* Forget errors and units (fuzz targets, between inputs). */
+void diag_reset(void);
 
 /* Warning at a position (build continues). */
 void diag_warning(struct pos at, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -42,8 +42,10 @@ static int read_segments(Elf *e, const char *raw, size_t rawsize, struct elf_ima
             *err = xasprintf("program header %zu has an impossible size or offset", i);
             return -1;
         }
-        if (ph.p_memsz > (1ULL << 32)) {
-            *err = xasprintf("segment %zu is larger than 4 GiB", i);
+        /* The RAM above the image is 1.25 GiB; refusing larger segments here also keeps a hostile
+         * file from making the tool allocate gigabytes (found by fuzzing). */
+        if (ph.p_memsz > (1ULL << 30)) {
+            *err = xasprintf("segment %zu is larger than 1 GiB, more than the board's RAM can hold", i);
             return -1;
         }
         struct elf_seg *s = VEC_PUSH(img->segs, img->nsegs);

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "diag.h"
 #include "elf.h"
+#include "gen_headers.h"
 #include "output.h"
 #include "pack.h"
 #include "place.h"
@@ -31,12 +32,13 @@ struct options {
     const char **search;
     size_t nsearch;
     int exit_when_idle;
+    const char *gen_headers; /* DIR, or NULL */
 };
 
 static const char usage[] =
     "usage: microkit SYSTEM --board BOARD --config CONFIG [--search-path DIR...] [-o IMAGE] [-r REPORT]\n"
     "                [--image-type binary] [--capdl-json FILE] [--viper-output DIR] [--override-kernel ELF]\n"
-    "                [--exit-when-idle] [-h|--help] [--version]\n";
+    "                [--exit-when-idle] [--gen-headers DIR] [-h|--help] [--version]\n";
 
 static void help(void)
 {
@@ -53,6 +55,7 @@ static void help(void)
           "  --viper-output DIR   accepted for compatibility; ignored\n"
           "  --override-kernel F  use kernel ELF F instead of the SDK's\n"
           "  --exit-when-idle     power the machine off once every PD is blocked for good (tests)\n"
+          "  --gen-headers DIR    only check the system and write DIR/microkit_gen/<pd>.h for each PD\n"
           "\nThe SDK is $MICROKIT_SDK, or the parent of the directory holding this program.\n",
           stdout);
 }
@@ -119,6 +122,8 @@ static void parse_args(int argc, char **argv, struct options *o)
             fprintf(stderr, "microkit: note: %s is accepted for compatibility and ignored\n", a);
         } else if (!strcmp(a, "--exit-when-idle")) {
             o->exit_when_idle = 1;
+        } else if (!strcmp(a, "--gen-headers")) {
+            o->gen_headers = value(argc, argv, &i);
         } else if (a[0] == '-') {
             arg_error("unknown option '%s'%s", a, "");
         } else if (o->system) {
@@ -168,13 +173,19 @@ int main(int argc, char **argv)
 {
     struct options o;
     parse_args(argc, argv, &o);
-    char *kpath = kernel_path(&o);
+    char *kpath = o.gen_headers ? NULL : kernel_path(&o); /* headers need no kernel */
 
     struct system sys = {.file = o.system, .search_paths = o.search, .nsearch = o.nsearch};
     struct sdf_node *root = sdf_read(o.system);
     check_elements(root, &sys);
     check_global(&sys);
+    diag_checkpoint(); /* the ELF stage needs a consistent model */
+    if (o.gen_headers) { /* before the PDs are compiled: no ELFs yet */
+        gen_headers(&sys, o.gen_headers);
+        return 0;
+    }
     check_images(&sys);
+    diag_checkpoint();
 
     char *err;
     struct elf_image *kernel = elf_load(kpath, &err);

@@ -23,6 +23,10 @@ struct mr {
     bool fixed; /* phys_addr given */
     uint64_t paddr; /* fixed, or chosen by place.c */
     bool used;      /* mapped by some PD */
+    bool bad;       /* its element had errors: skip it in later rules (no cascades) */
+    const char *prefill_path; /* as written, or NULL */
+    uint8_t *prefill;         /* the file's bytes */
+    uint64_t prefill_len;
 };
 
 struct map {
@@ -32,6 +36,7 @@ struct map {
     uint64_t vaddr;
     uint32_t attrs; /* MK_MAP_* */
     const char *perms;
+    const char *setvar_prefill_size; /* symbol, or NULL */
 };
 
 /* A value the tool writes into a PD image: libmicrokit variables and setvar_*. */
@@ -69,6 +74,9 @@ struct pd {
     uint8_t priority;
     uint64_t budget, period;
     bool passive, fpu;
+    bool bad; /* its attributes had errors: skip it in rules that use them (no cascades) */
+    unsigned cpu;
+    int domain; /* index into system.domains, or -1 */
     uint64_t stack_size;
     const struct sdf_node *image_node;
     const char *path;             /* program_image@path as written */
@@ -97,6 +105,20 @@ struct channel {
     struct end end[2];
 };
 
+struct domain {
+    const struct sdf_node *node;
+    const char *name;
+    int id; /* -1 until assigned */
+};
+
+/* One slot of the domain schedule: a domain for 'duration', or an end-of-cycle marker. */
+struct schedule_entry {
+    const struct sdf_node *node;
+    int domain; /* index into system.domains, or -1 for a marker */
+    uint64_t duration;
+    bool ticks; /* duration unit: ticks instead of us */
+};
+
 struct system {
     const char *file;
     const char *const *search_paths; /* --search-path, then the current directory */
@@ -108,6 +130,13 @@ struct system {
     size_t npds;
     struct channel *channels;
     size_t nchannels;
+    const struct sdf_node *domains_node; /* <domains>, or NULL */
+    struct domain *domains;
+    size_t ndomains;
+    struct schedule_entry *schedule;
+    size_t nschedule;
+    uint64_t schedule_start, schedule_shift;
+    bool schedule_shift_given;
 };
 
 #endif

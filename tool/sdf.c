@@ -113,7 +113,13 @@ struct sdf_node *sdf_read(const char *path)
 {
     size_t len;
     char *text = read_file(path, &len);
+    return sdf_parse(path, text, len);
+}
+
+struct sdf_node *sdf_parse(const char *path, const char *text, size_t len)
+{
     diag_set_source(path, text, len);
+    have_error = 0;
     if (len > (size_t)0x7fffffff)
         diag_fatal("system file '%s' is too large", path);
 

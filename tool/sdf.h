@@ -31,6 +31,9 @@ struct sdf_node {
 /* Parse 'path' (diagnostics name it exactly so). Malformed XML is a fatal error. */
 struct sdf_node *sdf_read(const char *path);
 
+/* The same for text[0..len) (kept by the caller as long as diagnostics may quote it). */
+struct sdf_node *sdf_parse(const char *path, const char *text, size_t len);
+
 /* The attribute named 'name', or NULL. */
 const struct sdf_attr *sdf_attr(const struct sdf_node *n, const char *name);
 

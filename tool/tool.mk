@@ -20,3 +20,20 @@ $(TOOL_ASAN): $(TOOL_SRCS) $(TOOL_HDRS)
 		-fno-omit-frame-pointer -o $@ $(TOOL_SRCS) $(TOOL_LIBS)
 
 include tests/tool/tests.mk
+
+# Fuzz targets (libFuzzer via clang): the XML front end and the ELF reader, each
+# run for FUZZ_SECONDS from a corpus seeded with the test files.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_SRCS    := $(filter-out tool/main.c tool/gen_headers.c,$(TOOL_SRCS))
+FUZZ_CFLAGS  := $(filter-out -O2,$(TOOL_CFLAGS)) -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(FUZZ_DIR)/%: tool/fuzz/%.c $(FUZZ_SRCS) $(TOOL_HDRS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS) $(TOOL_LIBS)
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_DIR)/fuzz_sdf $(FUZZ_DIR)/fuzz_elf
+
+fuzz: fuzz-build $(TOOL_TEST_ELFS)
+	tool/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(TOOL_TEST_DIR)/elf

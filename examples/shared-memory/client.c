@@ -4,11 +4,13 @@
  */
 #include <stdint.h>
 #include <microkit.h>
+#include <microkit_gen/client.h>
 #include "print.h"
 #include "protocol.h"
 #include "regions.h"
 
-#define SERVER_CHANNEL 13
+_Static_assert(REGION_A_SIZE <= MR_REGION_A_SIZE, "region_a's layout must fit its MR");
+_Static_assert(sizeof(struct region_b) <= MR_REGION_B_SIZE, "region_b's layout must fit its MR");
 
 /* Patched by the tool (setvar_vaddr in shared-memory.system). */
 uintptr_t region_a_vaddr;
@@ -51,7 +53,7 @@ static void fail(const char *what, uint64_t got)
 static bool hello(void)
 {
     microkit_mr_set(0, HELLO_CALL);
-    microkit_msginfo answer = microkit_ppcall(SERVER_CHANNEL, microkit_msginfo_new(0, 1));
+    microkit_msginfo answer = microkit_ppcall(CH_SERVER, microkit_msginfo_new(0, 1));
 
     if (microkit_msginfo_get_label(answer) != 0) {
         fail("expected answer label 0, got ", microkit_msginfo_get_label(answer));
@@ -96,17 +98,24 @@ static uint64_t expected_checksum(void)
 
 static bool round_trip(void)
 {
-    uint64_t sum = 0;
+    struct checksum_answer answer;
+    struct pc_reader r;
 
     fill_regions();
-    microkit_msginfo answer = microkit_ppcall(SERVER_CHANNEL, checksum_request_encode(&request));
-    uint64_t status = checksum_answer_decode(answer, &sum);
-    if (status != CHECKSUM_OK) {
-        fail("checksum request refused with status ", status);
+    microkit_msginfo info = microkit_ppcall(CH_SERVER, checksum_request_msg(&request));
+    pc_reader_ipc(&r, info);
+    if (!checksum_answer_decode(&r, &answer)) {
+        microkit_dbg_puts("client: TEST_FAIL: bad answer: ");
+        microkit_dbg_puts(pc_strerror(r.err));
+        microkit_dbg_puts("\n");
         return false;
     }
-    if (sum != expected_checksum()) {
-        fail("wrong checksum ", sum);
+    if (answer.status != CHECKSUM_OK) {
+        fail("checksum request refused with status ", answer.status);
+        return false;
+    }
+    if (answer.sum != expected_checksum()) {
+        fail("wrong checksum ", answer.sum);
         put_line_hex("client: TEST_FAIL: expected ", expected_checksum());
         return false;
     }
@@ -118,7 +127,7 @@ void notified(microkit_channel ch)
     microkit_dbg_puts("client: notified by ");
     microkit_dbg_put32(ch);
     microkit_dbg_puts("\n");
-    if (ch != SERVER_CHANNEL) {
+    if (ch != CH_SERVER) {
         fail("notified on an unexpected channel ", ch);
         return;
     }

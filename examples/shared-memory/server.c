@@ -4,11 +4,13 @@
  */
 #include <stdint.h>
 #include <microkit.h>
+#include <microkit_gen/server.h>
 #include "print.h"
 #include "protocol.h"
 #include "regions.h"
 
-#define CLIENT_CHANNEL 37
+_Static_assert(REGION_A_SIZE <= MR_REGION_A_SIZE, "region_a's layout must fit its MR");
+_Static_assert(sizeof(struct region_b) <= MR_REGION_B_SIZE, "region_b's layout must fit its MR");
 
 /* Patched by the tool (setvar_vaddr in shared-memory.system). */
 uintptr_t region_a_vaddr;
@@ -20,7 +22,7 @@ void init(void)
     put_line_hex("server: region_a = ", region_a_vaddr);
     put_line_hex("server: region_b = ", region_b_vaddr);
     microkit_dbg_puts("server: notifying client\n");
-    microkit_notify(CLIENT_CHANNEL);
+    microkit_notify(CH_CLIENT);
 }
 
 static void fail(const char *what, uint64_t got)
@@ -33,7 +35,7 @@ static microkit_msginfo hello(microkit_channel ch, microkit_msginfo info)
 {
     bool ok = true;
 
-    if (ch != CLIENT_CHANNEL) {
+    if (ch != CH_CLIENT) {
         fail("called on an unexpected channel ", ch);
         ok = false;
     }
@@ -55,16 +57,16 @@ static microkit_msginfo hello(microkit_channel ch, microkit_msginfo info)
 static microkit_msginfo checksum(microkit_msginfo info)
 {
     struct checksum_request req;
+    struct pc_reader r;
     uint64_t sum = 0;
 
-    if (!checksum_request_decode(info, &req)) {
-        return checksum_answer_encode(CHECKSUM_EBADMSG, 0);
+    pc_reader_ipc(&r, info);
+    if (!checksum_request_decode(&r, &req)) {
+        return checksum_answer_msg(&(struct checksum_answer){.status = CHECKSUM_EBADMSG});
     }
-    if (req.op != CHECKSUM_OP_FOLD) {
-        return checksum_answer_encode(CHECKSUM_EBADOP, 0);
-    }
+    /* CHECKSUM_OP_FOLD is the only op: the decoder has rejected any other. */
     if (!region_a_range_ok(req.a_offset, req.a_length) || !region_b_foo_range_ok(req.b_first, req.b_count)) {
-        return checksum_answer_encode(CHECKSUM_EBADRANGE, 0);
+        return checksum_answer_msg(&(struct checksum_answer){.status = CHECKSUM_EBADRANGE});
     }
     for (uint64_t i = 0; i < req.a_length; i++) {
         uint8_t byte = 0;
@@ -77,7 +79,7 @@ static microkit_msginfo checksum(microkit_msginfo info)
         region_b_foo_read(region_b_vaddr, req.b_first + i, &word);
         sum = checksum_add(sum, word);
     }
-    return checksum_answer_encode(CHECKSUM_OK, sum);
+    return checksum_answer_msg(&(struct checksum_answer){.status = CHECKSUM_OK, .sum = sum});
 }
 
 microkit_msginfo protected(microkit_channel ch, microkit_msginfo info)
@@ -93,7 +95,7 @@ microkit_msginfo protected(microkit_channel ch, microkit_msginfo info)
         return checksum(info);
     default:
         fail("unknown label ", microkit_msginfo_get_label(info));
-        return microkit_msginfo_new(CHECKSUM_EBADMSG, 0);
+        return checksum_answer_msg(&(struct checksum_answer){.status = CHECKSUM_EBADMSG});
     }
 }
 

@@ -7,10 +7,17 @@ Each test is a directory tests/system/<name>/ with a test.json:
       "image":    "{build}/examples/hello/loader.img",   optional; default: the image
                   built from the test's own sources, {build}/tests/system/<name>/loader.img
       "variants": ["el2/cortex-a53", "el1/cortex-a72"],  optional; default ["el2/cortex-a53"]
-                  el2 = -machine virt,virtualization=on, el1 = -machine virt
+                  el2 = -machine virt,virtualization=on, el1 = -machine virt;
+                  el2-gicv3 / el1-gicv3: the same with gic-version=3
       "timeout":  20,                                     optional, seconds per run
       "expect":   ["regex", ...],    must match console lines, in this order
       "forbid":   ["regex", ...]     optional; any matching line fails the run
+      "silent":   true,              optional; instead of "expect": the run passes only if
+                                     QEMU powers off by itself before the timeout without
+                                     printing anything (release builds, --exit-when-idle)
+      "icount":   true,              optional; deterministic instruction counting (QEMU_ICOUNT=1)
+      "explicit": true               optional; run only when named on the command line
+                                     (long runs such as make stress)
     }
 
 A run boots the image with scripts/run-qemu.sh and reads the console line by
@@ -37,13 +44,18 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TESTS_DIR = os.path.join(REPO, "tests", "system")
 RUN_QEMU = os.path.join(REPO, "scripts", "run-qemu.sh")
 
-MACHINES = {"el2": "virt,virtualization=on", "el1": "virt"}
+MACHINES = {
+    "el2": "virt,virtualization=on",
+    "el1": "virt",
+    "el2-gicv3": "virt,virtualization=on,gic-version=3",
+    "el1-gicv3": "virt,gic-version=3",
+}
 CPUS = ("cortex-a53", "cortex-a57", "cortex-a72")
 DEFAULT_VARIANTS = ["el2/cortex-a53"]
 DEFAULT_TIMEOUT = 20.0
 GRACE = 0.5  # seconds to watch for forbidden lines after the last expectation
 TAIL_LINES = 20
-KEYS = {"image", "variants", "timeout", "expect", "forbid", "description"}
+KEYS = {"image", "variants", "timeout", "expect", "forbid", "description", "silent", "icount", "explicit"}
 
 
 class BadTest(Exception):
@@ -71,12 +83,17 @@ class Test:
         for v in self.variants:
             machine, _, cpu = v.partition("/")
             if machine not in MACHINES or cpu not in CPUS:
-                raise BadTest(f"{path}: bad variant '{v}' (expected el2|el1 / {'|'.join(CPUS)})")
+                raise BadTest(f"{path}: bad variant '{v}' (expected {'|'.join(MACHINES)} / {'|'.join(CPUS)})")
         self.timeout = float(spec.get("timeout", DEFAULT_TIMEOUT))
         self.expect = self._regexes(path, spec, "expect")
         self.forbid = self._regexes(path, spec, "forbid")
-        if not self.expect:
-            raise BadTest(f"{path}: 'expect' must list at least one regex")
+        self.silent = spec.get("silent", False) is True
+        self.icount = spec.get("icount", False) is True
+        self.explicit = spec.get("explicit", False) is True
+        if self.silent and self.expect:
+            raise BadTest(f"{path}: a 'silent' test cannot 'expect' console lines")
+        if not self.silent and not self.expect:
+            raise BadTest(f"{path}: 'expect' must list at least one regex (or set 'silent')")
 
     @staticmethod
     def _regexes(path, spec, key):
@@ -105,7 +122,7 @@ def run_variant(test, variant, verbose):
     if not os.path.isfile(test.image):
         return False, f"image not found: {os.path.relpath(test.image, REPO)} (run make test, or make test-deps)", tail
     machine, _, cpu = variant.partition("/")
-    env = dict(os.environ, QEMU_MACHINE=MACHINES[machine], QEMU_CPU=cpu)
+    env = dict(os.environ, QEMU_MACHINE=MACHINES[machine], QEMU_CPU=cpu, QEMU_ICOUNT="1" if test.icount else "0")
     proc = subprocess.Popen([RUN_QEMU, test.image], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
@@ -130,6 +147,8 @@ def watch(test, proc, tail, verbose):
         tail.append(line)
         if verbose:
             print(f"  | {line}", flush=True)
+        if test.silent:
+            return f"console output from a silent system: {line}"
         for r in test.forbid:
             if r.search(line):
                 return f"forbidden line (matches /{r.pattern}/): {line}"
@@ -149,6 +168,10 @@ def watch(test, proc, tail, verbose):
         if now >= deadline:
             if pending:  # show an unterminated last line too
                 tail.append(pending.decode("utf-8", "replace").rstrip("\r"))
+                if test.silent:
+                    return False, f"console output from a silent system: {tail[-1]}"
+            if test.silent:
+                return False, f"timeout after {test.timeout:g} s: the silent system did not power off"
             return False, f"timeout after {test.timeout:g} s: {missing()}"
         wait = (grace_end if grace_end is not None else deadline) - now
         ready, _, _ = select.select([fd], [], [], wait)
@@ -165,6 +188,8 @@ def watch(test, proc, tail, verbose):
                 return False, reason
         if not chunk:
             status = proc.wait()
+            if test.silent:
+                return (True, "") if status == 0 else (False, f"QEMU exited with status {status}")
             if next_expect == len(test.expect):
                 return True, ""
             return False, f"QEMU exited with status {status} after {time.monotonic() - start:.1f} s: {missing()}"
@@ -173,7 +198,7 @@ def watch(test, proc, tail, verbose):
 def select_runs(tests, patterns):
     runs = [(t, v) for t in tests for v in t.variants]
     if not patterns:
-        return runs
+        return [(t, v) for t, v in runs if not t.explicit]
     return [(t, v) for t, v in runs if any(p in (t.name, f"{t.name}[{v}]") for p in patterns)]
 
 

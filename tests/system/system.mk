@@ -21,3 +21,19 @@ system-tests:
 test-deps:: sdk
 	@$(MAKE) --no-print-directory -C examples/shared-memory MICROKIT_SDK=$(ABS_SDK) MICROKIT_BOARD=$(BOARD) \
 	  MICROKIT_CONFIG=$(CONFIG) BUILD_DIR=$(ABS_BUILD)/examples-llvm/shared-memory LLVM=True
+
+# The flagship with other channel ids in its .system and no other change:
+# tests/system/shared-memory-ids. Its PDs name channels through the generated
+# headers, so the same sources must work. The copy is rewritten only when it
+# would change, so an up-to-date image is not rebuilt.
+SM_IDS_DIR := $(ABS_BUILD)/examples-ids/shared-memory
+test-deps:: sdk
+	@mkdir -p $(SM_IDS_DIR)
+	@sed -e 's/id="13"/id="5"/' -e 's/id="37"/id="60"/' examples/shared-memory/shared-memory.system \
+	  > $(SM_IDS_DIR)/shared-memory.system.new
+	@grep -q 'id="5"' $(SM_IDS_DIR)/shared-memory.system.new && grep -q 'id="60"' $(SM_IDS_DIR)/shared-memory.system.new \
+	  || { echo "shared-memory-ids: the flagship's channel ids are no longer 13 and 37; update system.mk"; exit 1; }
+	@cmp -s $(SM_IDS_DIR)/shared-memory.system.new $(SM_IDS_DIR)/shared-memory.system \
+	  && rm $(SM_IDS_DIR)/shared-memory.system.new || mv $(SM_IDS_DIR)/shared-memory.system.new $(SM_IDS_DIR)/shared-memory.system
+	@$(MAKE) --no-print-directory -C examples/shared-memory MICROKIT_SDK=$(ABS_SDK) MICROKIT_BOARD=$(BOARD) \
+	  MICROKIT_CONFIG=$(CONFIG) BUILD_DIR=$(SM_IDS_DIR) SYSTEM_FILE=$(SM_IDS_DIR)/shared-memory.system

@@ -129,6 +129,9 @@ cli no-kernel 1 "kernel not found: '$TMP/nosdk/board/qemu_virt_aarch64/debug/elf
 MICROKIT_SDK=$sdk
 }
 
+# ---------------------------------------------------------------- --gen-headers
+. "$ROOT/tests/tool/genheaders/cases.sh"
+
 # ---------------------------------------------------------------- sanitizers
 # The tool stops at its first error and leaves freeing to exit, so leaks are not findings.
 export ASAN_OPTIONS=detect_leaks=0

@@ -1,0 +1,14 @@
+# System tests of the release and benchmark configs. Included by the top
+# Makefile. Both print nothing, so these systems are built with
+# --exit-when-idle and their tests pass when QEMU powers off silently.
+
+# tests/system/release-silent: the flagship in release.
+test-deps:: sdk
+	@$(MAKE) --no-print-directory -C examples/shared-memory MICROKIT_SDK=$(ABS_SDK) MICROKIT_BOARD=$(BOARD) \
+	  MICROKIT_CONFIG=release MICROKIT_FLAGS=--exit-when-idle BUILD_DIR=$(ABS_BUILD)/examples-release/shared-memory
+
+# tests/system/benchmark-counter, in benchmark (system.mk builds it in debug too).
+test-deps:: sdk
+	@$(MAKE) --no-print-directory -f tests/system/pd.mk TEST_DIR=tests/system/benchmark-counter \
+	  MICROKIT_SDK=$(ABS_SDK) MICROKIT_BOARD=$(BOARD) MICROKIT_CONFIG=benchmark MICROKIT_FLAGS=--exit-when-idle \
+	  BUILD_DIR=$(ABS_BUILD)/tests/system-benchmark/benchmark-counter
