@@ -15,6 +15,6 @@ echo "#define CONFIG_MAX_NUM_NODES  1"
 case $config in
 debug)     echo "#define CONFIG_DEBUG_BUILD  1"; echo "#define CONFIG_PRINTING  1" ;;
 release)   ;;
-benchmark) echo "#define CONFIG_BENCHMARK  1"; echo "#define CONFIG_ENABLE_BENCHMARKS  1" ;;
+benchmark) echo "#define CONFIG_BENCHMARK  1"; echo "#define CONFIG_ENABLE_BENCHMARKS  1"; echo "#define CONFIG_PRINTING  1" ;;
 *) echo "gen-config.sh: unknown config '$config' (expected debug, release or benchmark)" >&2; exit 1 ;;
 esac

@@ -1,4 +1,4 @@
-/* Per-CPU set-up that the PDs rely on: counters readable from EL0, FP trapping. */
+/* Per-CPU set-up that the PDs rely on: counters readable from EL0, FP trapping, the PMU. */
 #include "kernel.h"
 #include "sysreg.h"
 #include "fpu.h"
@@ -21,9 +21,27 @@ void arch_wait_for_interrupt(void)
     write_sysreg(spsr_el1, spsr);
 }
 
+/*
+ * Benchmark configuration: the PMU cycle counter runs and EL0 may read it
+ * (PMCCNTR_EL0), so benchmarks can count without a syscall. Other
+ * configurations leave the PMU closed: a counter visible to every PD is a
+ * timing channel between them.
+ */
+static void pmu_init(void)
+{
+#ifdef MK_CONFIG_BENCHMARK
+    write_sysreg(pmcr_el0, read_sysreg(pmcr_el0) | (1u << 0) | (1u << 2)); /* enable, reset cycles */
+    write_sysreg(pmccfiltr_el0, 0);                                       /* count at EL0 and EL1 */
+    write_sysreg(pmcntenset_el0, 1u << 31);                               /* the cycle counter */
+    write_sysreg(pmuserenr_el0, (1u << 0) | (1u << 2));                   /* EL0 may read it */
+    isb();
+#endif
+}
+
 void arch_init(void)
 {
     write_sysreg(cntkctl_el1, CNTKCTL_EL0PCTEN | CNTKCTL_EL0VCTEN | CNTKCTL_EL0PTEN);
     fpu_init();
+    pmu_init();
     isb();
 }
