@@ -12,12 +12,17 @@ struct pd *ready_head[NUM_PRIOS], *ready_tail[NUM_PRIOS];
 u64 ready_bits[NUM_PRIOS / 64];
 u64 ready_summary; /* bit w set <=> ready_bits[w] != 0 */
 
-/* Take p out of its ready queue (p must be in it). Rare: stopping and restarting PDs. */
+/*
+ * Take p out of its ready queue, if it is there (a runnable PD parked for its
+ * budget is not). Rare: stopping and restarting PDs.
+ */
 void sched_remove(struct pd *p)
 {
     struct pd **pp = &ready_head[p->prio], *prev = NULL;
 
     while (*pp != p) {
+        if (!*pp)
+            return;
         prev = *pp;
         pp = &(*pp)->next;
     }
