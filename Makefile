@@ -36,6 +36,8 @@ include tests/system/system.mk
 include bench/bench.mk
 include bench/tool.mk
 include tests/codec/codec.mk
+include tests/system/configs.mk
+include tests/system/stress.mk
 
 # ---------------------------------------------------------------- the SDK
 # bin/microkit

@@ -214,8 +214,8 @@ static uint64_t lay_zero(struct planner *P, uint64_t base, uint64_t pool, int as
     }
     for (size_t i = 0; i < P->sys->nmrs; i++) {
         struct mr *mr = &P->sys->mrs[i];
-        if (mr->fixed)
-            continue;
+        if (mr->fixed || mr->prefill)
+            continue; /* prefilled regions travel in the image */
         if (mr->size > RAM_END || at > RAM_END)
             return NO_FIT;
         at = align_up(at, mr->page_size);
@@ -321,6 +321,19 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
         struct chunk *c = VEC_PUSH(out->chunks, out->nchunks);
         *c = (struct chunk){v->m.paddr, v->data, v->m.size};
         at = v->m.paddr + v->m.size;
+    }
+    /* Prefilled regions: the file's bytes in the image, the rest of the region zeros in the image too. */
+    for (size_t i = 0; i < sys->nmrs; i++) {
+        struct mr *mr = &sys->mrs[i];
+        if (!mr->prefill)
+            continue;
+        mr->paddr = fit(&P, at, mr->size, mr->page_size);
+        if (mr->paddr == NO_FIT)
+            no_room(xasprintf("memory_region '%s'", mr->name), at, mr->size);
+        note_range(out, mr->paddr, mr->size, xasprintf("MR '%s' (prefilled from '%s')", mr->name, mr->prefill_path));
+        struct chunk *c = VEC_PUSH(out->chunks, out->nchunks);
+        *c = (struct chunk){mr->paddr, mr->prefill, mr->prefill_len};
+        at = mr->paddr + mr->size;
     }
     out->image_end = at;
 

@@ -1,6 +1,7 @@
 # System tests of the release and benchmark configs. Included by the top
-# Makefile. Both print nothing, so these systems are built with
-# --exit-when-idle and their tests pass when QEMU powers off silently.
+# Makefile. PDs cannot print in either, so these systems are built with
+# --exit-when-idle: their tests judge by QEMU powering off (silently, for
+# release).
 
 # tests/system/release-silent: the flagship in release.
 test-deps:: sdk
