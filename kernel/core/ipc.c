@@ -222,7 +222,7 @@ static void become_passive(struct pd *self)
 }
 
 /* The rare parts of a wait: before it, the deferred operation and becoming passive. */
-static __attribute__((noinline)) void wait_prepare(struct pd *self, u64 op, u64 arg)
+static void wait_prepare(struct pd *self, u64 op, u64 arg)
 {
     if (self->passive_pending)
         become_passive(self);
@@ -258,19 +258,13 @@ static inline struct pd *wait_block(struct pd *replied)
     return schedule_next();
 }
 
-/*
- * MK_SYS_WAIT: perform the deferred operation, reply, then take the next
- * event (notifications first, then queued callers) or block. The common
- * case, reply then block and switch to the caller, calls nothing.
- */
-SYSCALL(sys_wait)
+/* Reply if asked, then take the next event or block. */
+static inline struct pd *wait_finish(struct pd *self, u64 tag, u64 flags)
 {
     struct pd *replied = NULL;
 
-    if (__builtin_expect(a2 != MK_DEFER_NONE || self->passive_pending, 0))
-        wait_prepare(self, a2, a3);
-    if (a1 & MK_WAIT_REPLY)
-        replied = reply(self, a0);
+    if (flags & MK_WAIT_REPLY)
+        replied = reply(self, tag);
     else
         self->caller = NULL; /* not answered: that PD stays blocked, as on seL4 */
 
@@ -280,4 +274,23 @@ SYSCALL(sys_wait)
     if (replied && !replied->throttled_on && (!sched_any_ready() || replied->prio >= sched_highest_ready()))
         return replied;
     return wait_block(replied);
+}
+
+static __attribute__((noinline)) struct pd *wait_slow(struct pd *self, u64 tag, u64 flags, u64 op, u64 arg)
+{
+    wait_prepare(self, op, arg);
+    return wait_finish(self, tag, flags);
+}
+
+/*
+ * MK_SYS_WAIT: perform the deferred operation, reply, then take the next
+ * event (notifications first, then queued callers) or block. The common
+ * case (no deferred operation: reply, block, switch to the caller) calls
+ * nothing and needs no stack frame.
+ */
+SYSCALL(sys_wait)
+{
+    if (__builtin_expect(a2 != MK_DEFER_NONE || self->passive_pending, 0))
+        return wait_slow(self, a0, a1, a2, a3);
+    return wait_finish(self, a0, a1);
 }

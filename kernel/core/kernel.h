@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <minikit/systable.h>
 #include <minikit/abi.h>
+#include "pd_layout.h"
 
 typedef uint64_t u64;
 typedef uint32_t u32;
@@ -58,9 +59,9 @@ struct ch_end {
 struct pd {
     struct regs regs;        /* must stay first: the exception entry saves here */
     u64 *ipcbuf;             /* kernel address of the IPC buffer */
-    u64 ttbr0;               /* level-0 table | ASID << 48 */
+    u64 ttbr0;               /* level-0 table | ASID << 48      (entry.S: PD_TTBR0) */
+    u64 tpidr;               /* tpidr_el0, switched with the PD (entry.S: PD_TPIDR) */
     u64 pending;             /* notification ids signalled, not yet delivered */
-    u64 tpidr;               /* tpidr_el0, switched with the PD */
     struct pd *next;         /* link in a ready queue or a callee's call queue */
     struct pd *caller;       /* the PD whose PPC this PD is serving */
     struct pd *callq;        /* PDs queued to call this PD (or faulted children of it),
@@ -189,13 +190,15 @@ void vspace_activate(struct pd *p);
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
-struct pd *kernel_switch(struct pd *next, struct pd *prev);
+extern u32 switch_hooks_on;
+void switch_hooks(struct pd *next, struct pd *prev);
 
 /* arch/aarch64/fpu.c */
 struct pd *fpu_trap(struct pd *self);
 
 /* arch/aarch64/entry.S */
 __attribute__((noreturn)) void arch_enter_user(struct pd *p);
+__attribute__((noreturn)) void arch_switch_to(struct pd *next, struct pd *prev);
 
 /* arch/aarch64/psci.c */
 __attribute__((noreturn)) void plat_poweroff(void);

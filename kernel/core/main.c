@@ -24,5 +24,5 @@ void kmain(unsigned boot_el)
     irqs_init(systable);                                     /* all masked until their PD acks */
     timer_init();                                            /* round-robin slices, if needed */
     kprintf("minikit| %u PDs, starting\n", npds);
-    arch_enter_user(kernel_switch(sched_pick(), NULL));      /* highest priority first */
+    arch_switch_to(sched_pick(), NULL);                      /* highest priority first */
 }

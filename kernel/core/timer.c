@@ -112,13 +112,14 @@ void timer_init(void)
             slicing |= pds[i].prio == pds[j].prio;
     }
     timing = budgets || slicing;
+    switch_hooks_on |= (u32)timing;
     if (timing) {
         gic_configure(KERNEL_TIMER_INTID, 0);
         gic_unmask(KERNEL_TIMER_INTID);
     }
 }
 
-/* kernel_switch: `next` takes the CPU (NULL: the kernel goes idle). */
+/* A switch (switch_hooks): `next` takes the CPU (NULL: the kernel goes idle). */
 void timer_switch(struct pd *next)
 {
     charge(now());

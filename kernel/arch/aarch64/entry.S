@@ -16,6 +16,7 @@
  * whole frame and leaves through the whole-frame restore.
  */
 #include <minikit/abi.h>
+#include "pd_layout.h"
 
 #define X(n)      ((n) * 8)
 #define REGS_SP   (31 * 8)
@@ -109,7 +110,27 @@ switch_from:
     mrs     x4, spsr_el1
     str     x2, [x1, #REGS_SP]
     stp     x3, x4, [x1, #REGS_PC]
-    bl      kernel_switch           /* (next, prev): returns next */
+    /* fall through */
+
+/*
+ * arch_switch_to(next, prev): prev's frame is saved (prev may be NULL at
+ * boot). Switch the address space (ERET synchronises it: no ISB) and
+ * TPIDR_EL0, run the C hooks if any are on, and enter next.
+ */
+    .global arch_switch_to
+arch_switch_to:
+    cbz     x1, 1f
+    mrs     x2, tpidr_el0
+    str     x2, [x1, #PD_TPIDR]
+1:  ldp     x2, x3, [x0, #PD_TTBR0]
+    msr     ttbr0_el1, x2
+    msr     tpidr_el0, x3
+    adrp    x2, switch_hooks_on
+    ldr     w2, [x2, :lo12:switch_hooks_on]
+    cbz     w2, arch_enter_user
+    mov     x19, x0                 /* next's x19 is reloaded from its frame */
+    bl      switch_hooks
+    mov     x0, x19
     b       arch_enter_user
 
 .macro save_rest                    /* everything but x30, already saved */
@@ -140,15 +161,24 @@ switch_from:
 
 el0_slow:
     save_rest
+    mov     x19, x0                 /* the PD; its own x19 is in its frame */
     mrs     x1, esr_el1
     bl      trap_slow               /* returns the PD to run next */
-    b       arch_enter_user
+    b       slow_exit
 
 el0_irq:
     str     x30, [sp, #X(30)]
     save_rest
+    mov     x19, x0
     bl      trap_irq
-    b       arch_enter_user
+    /* fall through */
+
+/* x0 = next PD, x19 = the PD whose whole frame entry saved. */
+slow_exit:
+    mov     x1, x19
+    cmp     x0, x1
+    b.eq    arch_enter_user
+    b       arch_switch_to
 
 /* arch_enter_user(struct pd *p): load p's whole frame and run it. */
     .global arch_enter_user

@@ -7,38 +7,38 @@
 #include "sysreg.h"
 #include "fpu.h"
 
+_Static_assert(offsetof(struct pd, ttbr0) == PD_TTBR0, "entry.S offsets");
+_Static_assert(offsetof(struct pd, tpidr) == PD_TPIDR, "entry.S offsets");
+
+/* Returns the PD to run next; entry.S switches to it if it is not self. */
 struct pd *trap_slow(struct pd *self, u64 esr)
 {
-    struct pd *next;
-
     if (ESR_EC(esr) == EC_SVC64)
-        next = fault_unknown_syscall(self);
-    else if (ESR_EC(esr) == EC_FP)
-        next = fpu_trap(self);
-    else
-        next = fault_raise(self, esr, read_sysreg(far_el1));
-    return next == self ? self : kernel_switch(next, self);
+        return fault_unknown_syscall(self);
+    if (ESR_EC(esr) == EC_FP)
+        return fpu_trap(self);
+    return fault_raise(self, esr, read_sysreg(far_el1));
 }
 
 /* An interrupt while a PD ran (entry.S saved its whole frame). */
 struct pd *trap_irq(struct pd *self)
 {
-    struct pd *next = irq_dispatch(self);
-
-    return next == self ? self : kernel_switch(next, self);
+    return irq_dispatch(self);
 }
 
-/* Switch the per-PD CPU state that the register frame does not hold. */
-struct pd *kernel_switch(struct pd *next, struct pd *prev)
+/*
+ * entry.S switches the address space and TPIDR_EL0 itself; what else a
+ * switch needs is here, and called only when switch_hooks_on says some of
+ * it is in use: the lazy FP switch once a PD has used FP, time accounting
+ * when the system has budgets or equal priorities.
+ */
+u32 switch_hooks_on;
+
+void switch_hooks(struct pd *next, struct pd *prev)
 {
-    if (prev)
-        prev->tpidr = read_sysreg(tpidr_el0);
-    write_sysreg(tpidr_el0, next->tpidr);
-    write_sysreg(ttbr0_el1, next->ttbr0); /* ERET synchronises: no ISB needed */
     fpu_switch(next, prev);
     if (timing)
         timer_switch(next);
-    return next;
 }
 
 /* A synchronous exception in the kernel itself. */
