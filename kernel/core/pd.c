@@ -76,10 +76,16 @@ void pds_create(const struct mk_systable *t)
         sched_enqueue(&pds[i]);
 }
 
-/* The child of `self` with id `id`, or NULL (the id is the PD's to choose: check it). */
-static struct pd *child_of(struct pd *self, u64 id)
+/*
+ * The child of `self` named by a syscall argument (the PD chose it: check
+ * it). Sets the syscall's result: MK_OK, or MK_EINVALID_CAP with NULL.
+ */
+static struct pd *child_arg(struct pd *self, u64 id)
 {
-    return id < MK_MAX_IDS ? self->children[id] : NULL;
+    struct pd *c = id < MK_MAX_IDS ? self->children[id] : NULL;
+
+    self->regs.x[0] = c ? MK_OK : MK_EINVALID_CAP;
+    return c;
 }
 
 /*
@@ -123,14 +129,11 @@ static void pd_cancel(struct pd *c)
 /* microkit_pd_restart: new PC, everything else as it was, runnable. */
 SYSCALL(sys_pd_restart)
 {
-    struct pd *c = child_of(self, a0);
+    struct pd *c = child_arg(self, a0);
 
     (void)a2, (void)a3;
-    if (!c) {
-        self->regs.x[0] = MK_EINVALID_CAP;
+    if (!c)
         return self;
-    }
-    self->regs.x[0] = MK_OK;
     pd_cancel(c);
     c->regs.pc = a1;
     return make_runnable(self, c);
@@ -139,15 +142,10 @@ SYSCALL(sys_pd_restart)
 /* microkit_pd_stop: no longer scheduled until restarted or resumed. */
 SYSCALL(sys_pd_stop)
 {
-    struct pd *c = child_of(self, a0);
+    struct pd *c = child_arg(self, a0);
 
     (void)a1, (void)a2, (void)a3;
-    if (!c) {
-        self->regs.x[0] = MK_EINVALID_CAP;
-        return self;
-    }
-    self->regs.x[0] = MK_OK;
-    if (c->state != PD_STOPPED) {
+    if (c && c->state != PD_STOPPED) {
         pd_cancel(c);
         c->state = PD_STOPPED;
     }
@@ -157,13 +155,8 @@ SYSCALL(sys_pd_stop)
 /* microkit_pd_resume: a stopped child runs again from where it was. */
 SYSCALL(sys_pd_resume)
 {
-    struct pd *c = child_of(self, a0);
+    struct pd *c = child_arg(self, a0);
 
     (void)a1, (void)a2, (void)a3;
-    if (!c) {
-        self->regs.x[0] = MK_EINVALID_CAP;
-        return self;
-    }
-    self->regs.x[0] = MK_OK;
-    return c->state == PD_STOPPED ? make_runnable(self, c) : self;
+    return c && c->state == PD_STOPPED ? make_runnable(self, c) : self;
 }
