@@ -83,34 +83,8 @@ struct pd *notify_pd(struct pd *t, unsigned id)
     return t;
 }
 
-/* Who runs after `self` made something else runnable and may continue itself. */
-static struct pd *keep_or_preempt(struct pd *self)
-{
-    if (sched_any_ready() && sched_highest_ready() > self->prio) {
-        sched_enqueue_front(self);
-        return sched_pick();
-    }
-    return self;
-}
 
-struct pd *schedule_next(void)
-{
-    struct pd *p = sched_pick();
 
-    return p ? p : idle();
-}
-
-/* `self` (running) made p runnable: p preempts self only if its priority is higher. */
-struct pd *make_runnable(struct pd *self, struct pd *p)
-{
-    p->state = PD_RUNNABLE;
-    if (p->prio > self->prio && !p->throttled_on) {
-        sched_enqueue_front(self);
-        return p;
-    }
-    sched_enqueue(p);
-    return self;
-}
 
 /*
  * A child faulted (fault.c filled in its message): it blocks until its parent

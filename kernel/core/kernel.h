@@ -140,8 +140,6 @@ SYSCALL(sys_wait);
 /* Shared by ipc.c and pd.c: the queue of PDs waiting to call (or fault to) a PD. */
 void callq_insert(struct pd *callee, struct pd *caller);
 void callq_remove(struct pd *callee, struct pd *caller);
-struct pd *schedule_next(void);
-struct pd *make_runnable(struct pd *self, struct pd *p);
 struct pd *fault_to_parent(struct pd *self);
 
 struct pd *notify_pd(struct pd *t, unsigned id);

@@ -60,4 +60,34 @@ static inline struct pd *sched_pick(void)
     return p;
 }
 
+/* Who runs after `self` made something else runnable and may continue itself. */
+static inline struct pd *keep_or_preempt(struct pd *self)
+{
+    if (sched_any_ready() && sched_highest_ready() > self->prio) {
+        sched_enqueue_front(self);
+        return sched_pick();
+    }
+    return self;
+}
+
+/* The PD to run when the current one blocks: the first of the highest priority, or idle. */
+static inline struct pd *schedule_next(void)
+{
+    struct pd *p = sched_pick();
+
+    return p ? p : idle();
+}
+
+/* `self` (running) made p runnable: p preempts self only if its priority is higher. */
+static inline struct pd *make_runnable(struct pd *self, struct pd *p)
+{
+    p->state = PD_RUNNABLE;
+    if (p->prio > self->prio && !p->throttled_on) {
+        sched_enqueue_front(self);
+        return p;
+    }
+    sched_enqueue(p);
+    return self;
+}
+
 #endif
