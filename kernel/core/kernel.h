@@ -82,6 +82,7 @@ struct pd {
     /* Scheduling context, in counter ticks (core/timer.c). */
     u64 budget, period;
     int64_t remaining;       /* budget left in the current period */
+    int64_t slice_left;      /* round-robin: what is left of its time slice */
     u64 period_end;          /* when the budget is next replenished */
     struct pd *throttled_on; /* parked until that PD's budget is replenished */
     const struct mk_pd *desc;/* the system-table entry (name, layout) */

@@ -11,7 +11,8 @@
  * of the PD that called it.
  *
  * Round-robin: among PDs of equal priority the running one gets a slice (its
- * budget, 1000 us by default) and then goes behind the others.
+ * budget, 1000 us by default) and then goes behind the others. A slice is
+ * used up only while its PD runs: being preempted does not renew it.
  *
  * All of this costs the IPC paths nothing unless the system needs it: the
  * per-switch accounting runs only when some PD is timed or two PDs share a
@@ -28,9 +29,8 @@ int timing;                  /* any timed PD or equal priorities: account on swi
 static int budgets;          /* any timed PD */
 static int slicing;          /* some priority has two PDs */
 static struct pd *on_cpu;    /* the PD running since dispatched_at (NULL: idle) */
-static struct pd *on_cpu_sc; /* whose budget it runs on */
+static struct pd *on_cpu_sc; /* whose budget (and slice) it runs on */
 static u64 dispatched_at;
-static u64 slice_end;
 
 static u64 now(void)
 {
@@ -63,11 +63,19 @@ static void replenish_if_due(struct pd *sc, u64 t)
 /* Charge the PD on the CPU for the time since it was dispatched. */
 static void charge(u64 t)
 {
-    if (on_cpu && on_cpu_sc->timed) {
-        replenish_if_due(on_cpu_sc, t);
-        on_cpu_sc->remaining -= (int64_t)(t - dispatched_at);
+    if (on_cpu) {
+        on_cpu_sc->slice_left -= (int64_t)(t - dispatched_at);
+        if (on_cpu_sc->timed) {
+            replenish_if_due(on_cpu_sc, t);
+            on_cpu_sc->remaining -= (int64_t)(t - dispatched_at);
+        }
     }
     dispatched_at = t;
+}
+
+static u64 until(int64_t ticks_left)
+{
+    return dispatched_at + (u64)(ticks_left > 0 ? ticks_left : 0);
 }
 
 /* The next moment the kernel must act: a slice ends, a budget runs out, a period begins. */
@@ -76,11 +84,9 @@ static void timer_program(void)
     u64 deadline = ~0ULL;
 
     if (on_cpu && slicing)
-        deadline = slice_end;
-    if (on_cpu && on_cpu_sc->timed) {
-        u64 out = dispatched_at + (u64)(on_cpu_sc->remaining > 0 ? on_cpu_sc->remaining : 0);
-        deadline = out < deadline ? out : deadline;
-    }
+        deadline = until(on_cpu_sc->slice_left);
+    if (on_cpu && on_cpu_sc->timed && until(on_cpu_sc->remaining) < deadline)
+        deadline = until(on_cpu_sc->remaining);
     if (budgets)
         for (unsigned i = 0; i < npds; i++)
             if (pds[i].throttled_on == &pds[i] && pds[i].period_end < deadline)
@@ -106,6 +112,7 @@ void timer_init(void)
                   p->desc->period_us);
         p->timed = p->budget < p->period;
         p->remaining = (int64_t)p->budget;
+        p->slice_left = (int64_t)p->budget;
         p->period_end = t + p->period;
         budgets |= p->timed;
         for (unsigned j = i + 1; j < npds; j++)
@@ -124,10 +131,8 @@ void timer_switch(struct pd *next)
 {
     charge(now());
     on_cpu = next;
-    if (next) {
+    if (next)
         on_cpu_sc = sc_of(next);
-        slice_end = dispatched_at + sc_of(next)->budget;
-    }
     timer_program();
 }
 
@@ -170,9 +175,10 @@ int timer_tick(struct pd *self)
     if (self && on_cpu == self) {
         if (on_cpu_sc->timed && on_cpu_sc->remaining <= 0) {
             throttle(on_cpu_sc);
+            on_cpu = NULL; /* off the CPU: don't arm the timer for its spent budget */
             verdict = TIMER_PARK;
-        } else if (slicing && t >= slice_end) {
-            slice_end = t + on_cpu_sc->budget;
+        } else if (slicing && on_cpu_sc->slice_left <= 0) {
+            on_cpu_sc->slice_left = (int64_t)on_cpu_sc->budget;
             verdict = TIMER_ROTATE;
         }
     }
