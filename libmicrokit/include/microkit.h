@@ -6,6 +6,13 @@
  * this PD (microkit_notifications, microkit_irqs, microkit_pps) before going
  * to the kernel. A bad id prints one diagnostic line naming the PD, the
  * function and the id (debug builds) and the call does nothing.
+ *
+ * notify and irq_ack go through the raw seL4 calls (sel4/ipc.h,
+ * sel4/invocations.h): after the check the handle decodes back to the id
+ * at compile time, so they compile to the same instructions as the bare
+ * mk_sys_* stubs. ppcall and the child calls use the stubs directly:
+ * seL4_Call has no way to report the kernel's error, and the TCB calls
+ * would add a range check the kernel does anyway.
  */
 #ifndef MICROKIT_H
 #define MICROKIT_H
@@ -24,6 +31,29 @@ typedef seL4_MessageInfo_t microkit_msginfo;
 #define MICROKIT_MAX_IOPORT_ID  MICROKIT_MAX_CHANNELS
 #define MICROKIT_PD_NAME_LENGTH 64
 #define MICROKIT_MAX_USER_CAPS  128
+
+/*
+ * Upstream's cap-slot numbers, as the handles of the raw seL4 calls
+ * (sel4/handles.h): e.g. seL4_Signal(BASE_OUTPUT_NOTIFICATION_CAP + ch)
+ * notifies channel ch. INPUT_CAP and REPLY_CAP (upstream keeps them in its
+ * main.c) are what a PD's own seL4_Recv / seL4_ReplyRecv loop passes.
+ */
+#define INPUT_CAP                    MK_HANDLE_INPUT
+#define REPLY_CAP                    MK_HANDLE_REPLY
+#define MONITOR_EP                   MK_HANDLE_MONITOR
+#define TCB_CAP                      MK_HANDLE_OWN_TCB
+#define ARM_SMC_CAP                  MK_HANDLE_SMC
+#define BASE_OUTPUT_NOTIFICATION_CAP MK_HANDLE_NOTIFY_BASE
+#define BASE_ENDPOINT_CAP            MK_HANDLE_PPC_BASE
+#define BASE_IRQ_CAP                 MK_HANDLE_IRQ_BASE
+#define BASE_TCB_CAP                 MK_HANDLE_CHILD_BASE
+#define BASE_VM_TCB_CAP              MK_HANDLE_VM_TCB_BASE
+#define BASE_VCPU_CAP                MK_HANDLE_VCPU_BASE
+#define BASE_IOPORT_CAP              MK_HANDLE_IOPORT_BASE
+/* The <cspace> root: 64 slots, slot 0 holding the blocks above, user handles from 1. */
+#define PD_ROOT_CAP_BITS 6
+#define PD_ROOT_CAP_SIZE (1 << PD_ROOT_CAP_BITS)
+#define BASE_USER_CAPS   1
 
 /* Entry points the PD provides. protected and fault have weak defaults. */
 void init(void);
@@ -57,12 +87,13 @@ void microkit_internal_kernel_error(const char *function, microkit_child child, 
 static inline void microkit_internal_crash(seL4_Error err)
 {
     /* A store to address err: a VM fault whose address is the error code. */
-    *(volatile seL4_Word *)(seL4_Word)err = 0;
+    mk_fault_at(err);
 }
 
+/* Expected to hold: GCC then keeps the diagnostic off the straight-line path. */
 static inline bool microkit_internal_id_ok(seL4_Word id, seL4_Word mask)
 {
-    return id <= MICROKIT_MAX_CHANNEL_ID && (mask & (1ULL << id)) != 0;
+    return __builtin_expect(id <= MICROKIT_MAX_CHANNEL_ID && (mask & (1ULL << id)) != 0, 1);
 }
 
 static inline microkit_msginfo microkit_msginfo_new(seL4_Word label, seL4_Uint16 count)
@@ -96,7 +127,8 @@ static inline void microkit_notify(microkit_channel ch)
         microkit_internal_bad_id("microkit_notify", "channel", ch);
         return;
     }
-    mk_sys_notify(ch);
+    /* Widened before the addition, so that the decoding folds away. */
+    seL4_Signal(BASE_OUTPUT_NOTIFICATION_CAP + (seL4_CPtr)ch);
 }
 
 static inline void microkit_irq_ack(microkit_channel ch)
@@ -105,7 +137,7 @@ static inline void microkit_irq_ack(microkit_channel ch)
         microkit_internal_bad_id("microkit_irq_ack", "irq", ch);
         return;
     }
-    mk_sys_irq_ack(ch);
+    seL4_IRQHandler_Ack(BASE_IRQ_CAP + (seL4_CPtr)ch);
 }
 
 static inline microkit_msginfo microkit_ppcall(microkit_channel ch, microkit_msginfo msginfo)
@@ -177,10 +209,10 @@ static inline void microkit_pd_resume(microkit_child pd)
  */
 static inline seL4_CPtr microkit_cspace_root_slot_to_cptr(seL4_Word slot)
 {
-    if (slot < 1 || slot >= 64) {
+    if (slot < BASE_USER_CAPS || slot >= PD_ROOT_CAP_SIZE) {
         return seL4_CapNull;
     }
-    return slot << 58;
+    return slot << (seL4_WordBits - PD_ROOT_CAP_BITS);
 }
 
 #endif

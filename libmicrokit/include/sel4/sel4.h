@@ -12,6 +12,9 @@
 #include <sel4/messageinfo.h>
 #include <sel4/ipcbuffer.h>
 #include <sel4/syscalls.h>
+#include <sel4/handles.h>
+#include <sel4/ipc.h>
+#include <sel4/invocations.h>
 
 #ifdef CONFIG_PRINTING
 /* One character to the kernel's debug console (debug builds only, as in seL4). */

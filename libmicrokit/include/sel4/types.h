@@ -22,7 +22,7 @@ typedef seL4_Int8 seL4_Bool;
 #define seL4_True  1
 #define seL4_False 0
 
-/* Handles. Minikit has no capabilities; these only keep the names compiling. */
+/* Handles: Minikit has no capabilities; sel4/handles.h says what the values mean. */
 typedef seL4_CPtr seL4_TCB;
 typedef seL4_CPtr seL4_IRQHandler;
 typedef seL4_CPtr seL4_SchedContext;
