@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,6 +22,28 @@ static struct elf_image *fail(char **err, char *msg, Elf *e, int fd)
     if (fd >= 0)
         close(fd);
     return NULL;
+}
+
+/* The usual suspects when a PD was built with the wrong compiler. */
+static const char *machine_name(unsigned m, char *buf, size_t len)
+{
+    const char *name = m == EM_X86_64 ? "x86-64" : m == EM_386 ? "i386" : m == EM_ARM ? "32-bit Arm"
+                     : m == EM_RISCV ? "RISC-V" : NULL;
+    if (name)
+        snprintf(buf, len, "it is for %s, e_machine %u", name, m);
+    else
+        snprintf(buf, len, "e_machine %u", m);
+    return buf;
+}
+
+static const char *type_name(unsigned t)
+{
+    switch (t) {
+    case ET_REL: return "ET_REL, a relocatable object: link it into an executable with microkit.ld";
+    case ET_DYN: return "ET_DYN, a shared object or PIE: link with -no-pie and microkit.ld";
+    case ET_CORE: return "ET_CORE, a core dump";
+    default: return "unknown e_type";
+    }
 }
 
 static int read_segments(Elf *e, const char *raw, size_t rawsize, struct elf_image *img, char **err)
@@ -99,24 +123,51 @@ struct elf_image *elf_load(const char *path, char **err)
         return fail(err, xstrdup("not an ELF file (bad magic)"), e, fd);
     size_t rawsize;
     const char *raw = elf_rawfile(e, &rawsize);
-    GElf_Ehdr eh;
-    if (!raw || !gelf_getehdr(e, &eh))
+    /* Class and byte order first, from e_ident: the rest of the header is read according to them. */
+    const char *ident = elf_getident(e, NULL);
+    if (!raw || !ident)
         return fail(err, xstrdup("unreadable ELF header"), e, fd);
-    if (eh.e_ident[EI_CLASS] != ELFCLASS64)
-        return fail(err, xstrdup("not a 64-bit ELF file"), e, fd);
-    if (eh.e_ident[EI_DATA] != ELFDATA2LSB)
-        return fail(err, xstrdup("not a little-endian ELF file"), e, fd);
+    if (ident[EI_CLASS] != ELFCLASS64)
+        return fail(err, xasprintf("not a 64-bit ELF file (%s); build the PD for AArch64 (aarch64-linux-gnu-gcc)",
+                                   ident[EI_CLASS] == ELFCLASS32 ? "ELFCLASS32" : "unknown EI_CLASS"),
+                    e, fd);
+    if (ident[EI_DATA] != ELFDATA2LSB)
+        return fail(err, xasprintf("not a little-endian ELF file (%s); AArch64 PDs run little-endian",
+                                   ident[EI_DATA] == ELFDATA2MSB ? "big-endian" : "unknown EI_DATA"),
+                    e, fd);
+    GElf_Ehdr eh;
+    if (!gelf_getehdr(e, &eh))
+        return fail(err, xstrdup("unreadable ELF header"), e, fd);
+    char machine[48];
     if (eh.e_machine != EM_AARCH64)
-        return fail(err, xasprintf("not an AArch64 ELF file (e_machine %u)", eh.e_machine), e, fd);
+        return fail(err, xasprintf("not an AArch64 ELF file (%s); build the PD with the AArch64 cross compiler",
+                                   machine_name(eh.e_machine, machine, sizeof(machine))),
+                    e, fd);
+    if (eh.e_type != ET_EXEC)
+        return fail(err, xasprintf("not an executable ELF file (%s)", type_name(eh.e_type)), e, fd);
     struct elf_image *img = xcalloc(1, sizeof(*img));
     img->path = xstrdup(path);
     img->entry = eh.e_entry;
-    if (read_segments(e, raw, rawsize, img, err))
+    if (read_segments(e, raw, rawsize, img, err)) {
+        elf_free(img); /* segments read so far can be large */
         return fail(err, *err, e, fd);
+    }
     read_symbols(e, img);
     elf_end(e);
     close(fd);
     return img;
+}
+
+void elf_free(struct elf_image *img)
+{
+    for (size_t i = 0; i < img->nsegs; i++)
+        free(img->segs[i].data);
+    for (size_t i = 0; i < img->nsyms; i++)
+        free(img->syms[i].name);
+    free(img->segs);
+    free(img->syms);
+    free((char *)img->path);
+    free(img);
 }
 
 size_t elf_find_symbol(const struct elf_image *img, const char *name, const struct elf_sym **sym)

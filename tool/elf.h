@@ -35,13 +35,14 @@ struct elf_image {
 /* Load 'path'; NULL and *err set on failure. */
 struct elf_image *elf_load(const char *path, char **err);
 
+/* Free an image (the tool keeps its images until exit; the fuzzer loads millions). */
+void elf_free(struct elf_image *img);
+
 /* Number of definitions of 'name' (0 missing, 1 fine, more: ambiguous); *sym = the first. */
 size_t elf_find_symbol(const struct elf_image *img, const char *name, const struct elf_sym **sym);
 
 /* The segment whose memory range holds [vaddr, vaddr+size), or NULL. */
 struct elf_seg *elf_seg_at(const struct elf_image *img, uint64_t vaddr, uint64_t size);
-
-
 
 /* Overwrite n bytes at vaddr in the materialised segment that holds them (caller checked it exists). */
 void elf_patch(struct elf_image *img, uint64_t vaddr, const void *bytes, size_t n);

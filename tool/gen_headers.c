@@ -168,10 +168,21 @@ static char *header_text(const struct system *sys, const struct pd *pd, const ch
     return text;
 }
 
+/* mkdir -p: the build directory of a fresh checkout does not exist yet. */
 static void make_dir(const char *path)
 {
-    if (mkdir(path, 0777) && errno != EEXIST)
-        diag_fatal("--gen-headers: cannot create directory '%s': %s", path, strerror(errno));
+    char *p = xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = 0;
+        if (mkdir(p, 0777) && errno != EEXIST)
+            diag_fatal("--gen-headers: cannot create directory '%s': %s", p, strerror(errno));
+        *s = '/';
+    }
+    if (mkdir(p, 0777) && errno != EEXIST)
+        diag_fatal("--gen-headers: cannot create directory '%s': %s", p, strerror(errno));
+    free(p);
 }
 
 /* Write path through a temporary beside it, so a reader never sees half a header. */

@@ -33,12 +33,13 @@ struct options {
     size_t nsearch;
     int exit_when_idle;
     const char *gen_headers; /* DIR, or NULL */
+    const char *report_json; /* FILE, or NULL */
 };
 
 static const char usage[] =
     "usage: microkit SYSTEM --board BOARD --config CONFIG [--search-path DIR...] [-o IMAGE] [-r REPORT]\n"
     "                [--image-type binary] [--capdl-json FILE] [--viper-output DIR] [--override-kernel ELF]\n"
-    "                [--exit-when-idle] [--gen-headers DIR] [-h|--help] [--version]\n";
+    "                [--report-json FILE] [--exit-when-idle] [--gen-headers DIR] [-h|--help] [--version]\n";
 
 static void help(void)
 {
@@ -50,6 +51,7 @@ static void help(void)
           "  --search-path DIR... directories searched for program images (then the current directory)\n"
           "  -o IMAGE             output image (default loader.img)\n"
           "  -r REPORT            output report (default report.txt)\n"
+          "  --report-json FILE   also write the report as JSON, for programs (schema: docs/tool.md)\n"
           "  --image-type binary  the only image type: a raw image loaded at 0x70000000\n"
           "  --capdl-json FILE    accepted for compatibility; ignored\n"
           "  --viper-output DIR   accepted for compatibility; ignored\n"
@@ -108,6 +110,8 @@ static void parse_args(int argc, char **argv, struct options *o)
             o->image = value(argc, argv, &i);
         } else if (!strcmp(a, "-r")) {
             o->report = value(argc, argv, &i);
+        } else if (!strcmp(a, "--report-json")) {
+            o->report_json = value(argc, argv, &i);
         } else if (!strcmp(a, "--override-kernel")) {
             o->kernel = value(argc, argv, &i);
         } else if (!strcmp(a, "--search-path")) {
@@ -196,6 +200,8 @@ int main(int argc, char **argv)
     place(&sys, kernel, o.exit_when_idle ? MK_FLAG_EXIT_WHEN_IDLE : 0, &layout);
     pack_image(&layout, kernel, output_open(o.image));
     report_write(output_open(o.report), &sys, &layout, o.board, o.config);
+    if (o.report_json)
+        report_write_json(output_open(o.report_json), &sys, &layout, o.board, o.config);
     output_commit();
 
     printf("microkit: %s: %zu PDs, %zu channels; %s: %llu bytes (+%llu bytes zeroed at boot); report in %s\n",

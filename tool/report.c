@@ -1,8 +1,10 @@
-/* The report: memory map, PDs, channels, IRQs, patched symbols, sizes. */
+/* report.txt: memory map, PDs, channels, IRQs, regions, region_paddr, domains. */
 #include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "diag.h"
 
 #define X(v) ((unsigned long long)(v))
 
@@ -12,7 +14,39 @@ static int by_base(const void *a, const void *b)
     return x->base < y->base ? -1 : x->base > y->base;
 }
 
-static void perms_text(uint32_t attrs, char out[4])
+struct range *report_ranges_by_base(const struct layout *L)
+{
+    struct range *r = xcalloc(L->nranges + 1, sizeof(*r));
+    if (L->nranges)
+        memcpy(r, L->ranges, L->nranges * sizeof(*r));
+    qsort(r, L->nranges, sizeof(*r), by_base);
+    return r;
+}
+
+static int by_irq(const void *a, const void *b)
+{
+    const struct irq_row *x = a, *y = b;
+    return x->irq->irq < y->irq->irq ? -1 : x->irq->irq > y->irq->irq;
+}
+
+struct irq_row *report_irq_table(const struct system *sys, size_t *n)
+{
+    struct irq_row *rows = NULL;
+    *n = 0;
+    for (size_t i = 0; i < sys->npds; i++)
+        for (size_t k = 0; k < sys->pds[i]->nirqs; k++)
+            *VEC_PUSH(rows, *n) = (struct irq_row){sys->pds[i], &sys->pds[i]->irqs[k]};
+    if (*n)
+        qsort(rows, *n, sizeof(*rows), by_irq);
+    return rows;
+}
+
+const char *report_trigger(unsigned trigger)
+{
+    return trigger == MK_IRQ_EDGE ? "edge" : "level";
+}
+
+void report_perms(uint32_t attrs, char out[4])
 {
     out[0] = attrs & MK_MAP_R ? 'r' : '-';
     out[1] = attrs & MK_MAP_W ? 'w' : '-';
@@ -22,10 +56,6 @@ static void perms_text(uint32_t attrs, char out[4])
 
 static void memory_map(FILE *f, const struct layout *L)
 {
-    struct range *r = malloc(L->nranges * sizeof(*r) + 1);
-    if (L->nranges)
-        memcpy(r, L->ranges, L->nranges * sizeof(*r));
-    qsort(r, L->nranges, sizeof(*r), by_base);
     fprintf(f, "# Physical memory\n\n");
     fprintf(f, "    loader.img             [0x%llx..0x%llx)  %llu bytes\n", X(MK_IMAGE_BASE), X(L->image_end),
             X(L->image_end - MK_IMAGE_BASE));
@@ -33,9 +63,26 @@ static void memory_map(FILE *f, const struct layout *L)
             X(L->hdr.zero_base), X(L->hdr.zero_end), X(L->hdr.zero_end - L->hdr.zero_base));
     fprintf(f, "    page-table pool        [0x%llx..0x%llx)  %llu tables\n\n", X(L->hdr.kmem_base),
             X(L->hdr.kmem_end), X(L->pt_tables));
+    struct range *r = report_ranges_by_base(L);
     for (size_t i = 0; i < L->nranges; i++)
         fprintf(f, "    [0x%010llx..0x%010llx)  %s\n", X(r[i].base), X(r[i].end), r[i].owner);
     free(r);
+}
+
+static void pd_maps(FILE *f, const struct pd *pd, const struct mk_pd *t, const struct layout *L)
+{
+    fprintf(f, "    maps:\n");
+    for (uint32_t k = 0; k < t->map_count; k++) {
+        const struct mk_map *m = &L->maps[t->map_first + k];
+        char p[4];
+        report_perms(m->attrs, p);
+        fprintf(f, "        vaddr 0x%010llx  size 0x%08llx  %s  %s  %s pages  paddr 0x%llx\n", X(m->vaddr),
+                X(m->size), p, m->attrs & MK_MAP_UNCACHED ? "uncached" : "cached  ",
+                m->page_bits == MK_PAGE_BITS ? "4K" : "2M", X(m->paddr));
+    }
+    for (size_t k = 0; k < pd->nmaps; k++)
+        fprintf(f, "        MR '%s' at vaddr 0x%llx, perms \"%s\"\n", pd->maps[k].mr->name, X(pd->maps[k].vaddr),
+                pd->maps[k].perms);
 }
 
 static void pd_section(FILE *f, const struct system *sys, const struct layout *L)
@@ -48,29 +95,23 @@ static void pd_section(FILE *f, const struct system *sys, const struct layout *L
         if (pd->parent)
             fprintf(f, "    parent:       %s (child id %u)\n", pd->parent->name, pd->child_id);
         fprintf(f, "    image:        %s\n", pd->elf->path);
+        if (pd->path_for_symbols)
+            fprintf(f, "    symbols from: %s\n", pd->path_for_symbols);
         fprintf(f, "    priority:     %u\n", pd->priority);
         fprintf(f, "    budget:       %llu us / period %llu us\n", X(pd->budget), X(pd->period));
         fprintf(f, "    passive:      %s\n", pd->passive ? "true" : "false");
+        fprintf(f, "    fpu:          %s\n", pd->fpu ? "true" : "false");
         fprintf(f, "    core:         %u\n", t->cpu);
+        if (pd->domain >= 0)
+            fprintf(f, "    domain:       %s (id %d)\n", sys->domains[pd->domain].name, sys->domains[pd->domain].id);
         fprintf(f, "    stack:        [0x%llx..0x%llx) (%llu bytes)\n", X(t->stack_bottom), X(t->stack_top),
                 X(pd->stack_size));
         fprintf(f, "    IPC buffer:   0x%llx (physical 0x%llx)\n", X(MK_IPCBUF_VADDR), X(t->ipcbuf_paddr));
         fprintf(f, "    entry:        0x%llx\n", X(t->entry));
-        fprintf(f, "    maps:\n");
-        for (uint32_t k = 0; k < t->map_count; k++) {
-            const struct mk_map *m = &L->maps[t->map_first + k];
-            char p[4];
-            perms_text(m->attrs, p);
-            fprintf(f, "        vaddr 0x%010llx  size 0x%08llx  %s  %s  %s pages  paddr 0x%llx\n", X(m->vaddr),
-                    X(m->size), p, m->attrs & MK_MAP_UNCACHED ? "uncached" : "cached  ",
-                    m->page_bits == MK_PAGE_BITS ? "4K" : "2M", X(m->paddr));
-        }
-        for (size_t k = 0; k < pd->nmaps; k++)
-            fprintf(f, "        MR '%s' at vaddr 0x%llx, perms \"%s\"\n", pd->maps[k].mr->name,
-                    X(pd->maps[k].vaddr), pd->maps[k].perms);
+        pd_maps(f, pd, t, L);
         for (size_t k = 0; k < pd->nirqs; k++)
             fprintf(f, "    irq %llu -> id %u (%s)\n", X(pd->irqs[k].irq), pd->irqs[k].id,
-                    pd->irqs[k].trigger == MK_IRQ_EDGE ? "edge" : "level");
+                    report_trigger(pd->irqs[k].trigger));
         fprintf(f, "    patched symbols:\n");
         for (size_t k = 0; k < pd->npatches; k++) {
             const struct patch *p = &pd->patches[k];
@@ -102,9 +143,81 @@ static void channel_section(FILE *f, const struct system *sys)
         fprintf(f, "    (none)\n");
 }
 
+static void irq_section(FILE *f, const struct system *sys)
+{
+    size_t n;
+    struct irq_row *rows = report_irq_table(sys, &n);
+    fprintf(f, "\n# IRQs\n\n");
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "    irq %-5llu %-5s  -> %s (id %u)\n", X(rows[i].irq->irq), report_trigger(rows[i].irq->trigger),
+                rows[i].pd->name, rows[i].irq->id);
+    if (!n)
+        fprintf(f, "    (none)\n");
+    free(rows);
+}
+
+static void region_section(FILE *f, const struct system *sys)
+{
+    fprintf(f, "\n# Memory regions\n\n");
+    for (size_t i = 0; i < sys->nmrs; i++) {
+        const struct mr *mr = &sys->mrs[i];
+        fprintf(f, "    %-24s size 0x%llx  page 0x%llx  paddr 0x%llx%s", mr->name, X(mr->size), X(mr->page_size),
+                X(mr->paddr), mr->fixed ? " (fixed)" : "");
+        if (mr->prefill_path)
+            fprintf(f, "  prefilled from '%s' (%llu bytes)", mr->prefill_path, X(mr->prefill_len));
+        fputc('\n', f);
+    }
+    if (!sys->nmrs)
+        fprintf(f, "    (none)\n");
+}
+
+/* <setvar region_paddr>: which symbol of which PD holds which region's physical address. */
+static void region_paddr_section(FILE *f, const struct system *sys)
+{
+    bool any = false;
+    fprintf(f, "\n# Region physical addresses (setvar region_paddr)\n\n");
+    for (size_t i = 0; i < sys->npds; i++)
+        for (size_t k = 0; k < sys->pds[i]->npatches; k++) {
+            const struct patch *p = &sys->pds[i]->patches[k];
+            if (!p->paddr_of)
+                continue;
+            fprintf(f, "    %s: %s @0x%llx = 0x%llx (memory_region '%s')\n", sys->pds[i]->name, p->symbol,
+                    X(p->vaddr), X(p->value), p->paddr_of->name);
+            any = true;
+        }
+    if (!any)
+        fprintf(f, "    (none)\n");
+}
+
+static void domain_section(FILE *f, const struct system *sys)
+{
+    if (!sys->domains_node)
+        return;
+    fprintf(f, "\n# Domains (checked; the kernel runs every PD in one domain for now)\n\n");
+    for (size_t d = 0; d < sys->ndomains; d++) {
+        fprintf(f, "    domain %d: %s; PDs:", sys->domains[d].id, sys->domains[d].name);
+        for (size_t i = 0; i < sys->npds; i++)
+            if (sys->pds[i]->domain == (int)d)
+                fprintf(f, " %s", sys->pds[i]->name);
+        fputc('\n', f);
+    }
+    fprintf(f, "    schedule (start_index %llu", X(sys->schedule_start));
+    if (sys->schedule_shift_given)
+        fprintf(f, ", index_shift %llu", X(sys->schedule_shift));
+    fprintf(f, "):\n");
+    for (size_t s = 0; s < sys->nschedule; s++) {
+        const struct schedule_entry *e = &sys->schedule[s];
+        if (e->domain < 0)
+            fprintf(f, "        %zu: end marker\n", s);
+        else
+            fprintf(f, "        %zu: %s for %llu %s\n", s, sys->domains[e->domain].name, X(e->duration),
+                    e->ticks ? "ticks" : "us");
+    }
+}
+
 void report_write(FILE *f, const struct system *sys, const struct layout *L, const char *board, const char *config)
 {
-    fprintf(f, "Minikit system report (informative; the format may change)\n\n");
+    fprintf(f, "Minikit system report (informative; the format may change; --report-json is stable)\n\n");
     fprintf(f, "system:        %s\nboard:         %s\nconfig:        %s\n", sys->file, board, config);
     fprintf(f, "flags:         %s\n", L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE ? "exit-when-idle" : "none");
     fprintf(f, "image size:    %llu bytes\nzero region:   %llu bytes\nsystem table:  0x%llx (%u bytes)\n\n",
@@ -113,10 +226,8 @@ void report_write(FILE *f, const struct system *sys, const struct layout *L, con
     memory_map(f, L);
     pd_section(f, sys, L);
     channel_section(f, sys);
-    fprintf(f, "\n# Memory regions\n\n");
-    for (size_t i = 0; i < sys->nmrs; i++) {
-        const struct mr *mr = &sys->mrs[i];
-        fprintf(f, "    %-24s size 0x%llx  page 0x%llx  paddr 0x%llx%s\n", mr->name, X(mr->size), X(mr->page_size),
-                X(mr->paddr), mr->fixed ? " (fixed)" : "");
-    }
+    irq_section(f, sys);
+    region_section(f, sys);
+    region_paddr_section(f, sys);
+    domain_section(f, sys);
 }

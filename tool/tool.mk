@@ -21,6 +21,11 @@ $(TOOL_ASAN): $(TOOL_SRCS) $(TOOL_HDRS)
 
 include tests/tool/tests.mk
 
+# docs/tool.md's list of checks, regenerated from the bad corpus.
+.PHONY: tool-docs
+tool-docs:
+	tests/tool/list-checks.sh
+
 # Fuzz targets (libFuzzer via clang): the XML front end and the ELF reader, each
 # run for FUZZ_SECONDS from a corpus seeded with the test files.
 FUZZ_SECONDS ?= 60

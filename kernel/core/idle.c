@@ -2,13 +2,19 @@
 #include "kernel.h"
 #include "sched.h"
 
-/* Could anything still make a PD runnable? Only an interrupt a PD may receive. */
+/*
+ * Could anything still make a PD runnable? An interrupt a waiting PD may
+ * receive, or the end of the period a parked PD waits for.
+ */
 static int idle_can_wake(void)
 {
-    for (unsigned i = 0; i < npds; i++)
+    for (unsigned i = 0; i < npds; i++) {
+        if (pds[i].throttled_on)
+            return 1;
         for (unsigned id = 0; id < MK_MAX_IDS; id++)
             if (pds[i].irq[id] && pds[i].state == PD_WAITING)
                 return 1;
+    }
     return 0;
 }
 

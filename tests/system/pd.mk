@@ -36,6 +36,9 @@ CFLAGS  := -nostdlib -ffreestanding -g -O2 -Wall -Wextra -Werror -mstrict-align 
 LDFLAGS := -L$(BOARD_DIR)/lib
 LIBS    := -lmicrokit -Tmicrokit.ld
 
+# Extra tool options a test needs (e.g. --exit-when-idle), one line in TEST_DIR/microkit-flags.
+MICROKIT_FLAGS += $(shell cat $(TEST_DIR)/microkit-flags 2>/dev/null)
+
 SOURCES     := $(wildcard $(TEST_DIR)/*.c)
 HEADERS     := $(wildcard $(TEST_DIR)/*.h)
 ELFS        := $(patsubst $(TEST_DIR)/%.c,$(BUILD_DIR)/%.elf,$(SOURCES))

@@ -22,7 +22,8 @@ ok() { echo "PASS $1"; pass=$((pass + 1)); }
 ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 
 # Lines "<!-- KEY: TEXT -->" of a system file. Keys: expect (bad: text in stderr),
-# report / stderr (good: text in report.txt / stderr), value (good: "PD ELF SYMBOL VALUE",
+# report / stderr (good: text in report.txt / stderr), json (good: a Python expression
+# over the --report-json output, see jsoncheck.py), value (good: "PD ELF SYMBOL VALUE",
 # the 8 bytes PD sees at SYMBOL), flag (good: extra tool option without its "--",
 # since XML comments cannot contain "--").
 meta() { sed -n "s/.*<!-- $1: \(.*\) -->.*/\1/p" "$2"; }
@@ -41,18 +42,25 @@ for f in "$ROOT"/tests/tool/good/*.system; do
     rm -rf "$out" && mkdir -p "$out"
     # shellcheck disable=SC2086
     (cd "$(dirname "$f")" && "$TOOL" "$(basename "$f")" --board qemu_virt_aarch64 --config debug \
-        $(meta flag "$f" | sed 's/^/--/') --search-path $SEARCH -o "$out/loader.img" -r "$out/report.txt") \
+        $(meta flag "$f" | sed 's/^/--/') --search-path $SEARCH -o "$out/loader.img" -r "$out/report.txt" \
+        --report-json "$out/report.json") \
         >"$out/stdout" 2>"$out/stderr"
     rc=$?
     why=
     if [ $rc -ne 0 ]; then
         why="exit status $rc: $(head -n1 "$out/stderr")"
-    elif [ ! -s "$out/loader.img" ] || [ ! -s "$out/report.txt" ]; then
+    elif [ ! -s "$out/loader.img" ] || [ ! -s "$out/report.txt" ] || [ ! -s "$out/report.json" ]; then
         why="image or report missing"
+    elif ! python3 -m json.tool "$out/report.json" >/dev/null 2>"$out/json.err"; then
+        why="report.json is not valid JSON: $(head -n1 "$out/json.err")"
     else
         why=$(meta report "$f" | while IFS= read -r text; do
             grep -qF -- "$text" "$out/report.txt" || { echo "report lacks '$text'"; break; }
         done)
+        if [ -z "$why" ]; then
+            meta json "$f" >"$out/json.exprs"
+            why=$(tr '\n' '\0' <"$out/json.exprs" | xargs -0 python3 "$ROOT/tests/tool/jsoncheck.py" "$out/report.json")
+        fi
         [ -n "$why" ] || why=$(meta stderr "$f" | while IFS= read -r text; do
             grep -qF -- "$text" "$out/stderr" || { echo "stderr lacks '$text'"; break; }
         done)
@@ -75,7 +83,8 @@ run_bad() {
     out=$TMP/bad
     rm -rf "$out" && mkdir -p "$out"
     (cd "$(dirname "$2")" && "$1" "$(basename "$2")" --board qemu_virt_aarch64 --config debug \
-        --search-path $SEARCH -o "$out/loader.img" -r "$out/report.txt") >"$out/stdout" 2>"$out/stderr"
+        --search-path $SEARCH -o "$out/loader.img" -r "$out/report.txt" --report-json "$out/report.json") \
+        >"$out/stdout" 2>"$out/stderr"
     rc=$?
     if grep -qE 'Sanitizer|runtime error' "$out/stderr"; then
         grep -m1 -E 'Sanitizer|runtime error' "$out/stderr"
@@ -115,6 +124,7 @@ G="--search-path $SEARCH -o $TMP/cli.img -r $TMP/cli.txt"
 # shellcheck disable=SC2086
 {
 cli help 0 "usage: microkit SYSTEM" --help
+cli help-report-json 0 "--report-json FILE" --help
 cli missing-all 1 "missing required arguments: --board, --config, system"
 cli missing-config 1 "missing required arguments: --config, system" --board qemu_virt_aarch64
 cli unknown-board 1 "unknown board 'pc99' (known: qemu_virt_aarch64)" x.system --board pc99 --config debug
@@ -128,6 +138,9 @@ MICROKIT_SDK=$TMP/nosdk
 cli no-kernel 1 "kernel not found: '$TMP/nosdk/board/qemu_virt_aarch64/debug/elf/minikit.elf'" minimal.system --board qemu_virt_aarch64 --config debug $G
 MICROKIT_SDK=$sdk
 }
+
+# ---------------------------------------------------------------- docs
+if why=$("$ROOT/tests/tool/list-checks.sh" --check); then ok docs/check-list; else ko docs/check-list "$why"; fi
 
 # ---------------------------------------------------------------- --gen-headers
 . "$ROOT/tests/tool/genheaders/cases.sh"

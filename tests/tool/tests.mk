@@ -8,7 +8,8 @@ TOOL_TEST_CC    := $(CROSS)gcc -ffreestanding -nostdlib -fno-pie -no-pie -mno-ou
 	-O2 -g -Wall -Wextra -Werror -I$(TOOL_TEST_BOARD)/include
 TOOL_TEST_LINK  := -Wl,--build-id=none -L$(TOOL_TEST_BOARD)/lib -lmicrokit -Tmicrokit.ld
 
-TOOL_TEST_ELFS := $(addprefix $(TOOL_TEST_DIR)/elf/,patched.elf protected.elf twice.elf nolib.elf stripped.elf)
+TOOL_TEST_ELFS := $(addprefix $(TOOL_TEST_DIR)/elf/,patched.elf protected.elf twice.elf nolib.elf stripped.elf \
+	overlap.elf high.elf object.elf x86.elf elf32.elf bigendian.elf)
 TOOL_UNIT_TESTS := $(patsubst tests/tool/unit/%.c,$(TOOL_TEST_DIR)/unit/%,$(wildcard tests/tool/unit/test_*.c))
 
 $(TOOL_TEST_DIR)/elf/%.elf: tests/tool/elf/%.c $(TOOL_TEST_BOARD)/.stamp
@@ -27,6 +28,32 @@ $(TOOL_TEST_DIR)/elf/nolib.elf: tests/tool/elf/nolib.c $(TOOL_TEST_BOARD)/.stamp
 # patched.elf without its symbol table: patchable only through path_for_symbols.
 $(TOOL_TEST_DIR)/elf/stripped.elf: $(TOOL_TEST_DIR)/elf/patched.elf
 	$(CROSS)strip -o $@ $<
+
+# Broken images for the ELF checks, each with one defect.
+$(TOOL_TEST_DIR)/elf/overlap.elf: tests/tool/elf/overlap.c tests/tool/elf/overlap.ld
+	@mkdir -p $(dir $@)
+	$(TOOL_TEST_CC) -o $@ $< -Wl,--build-id=none -Wl,-T,tests/tool/elf/overlap.ld
+
+# A segment up against the guard page below the IPC buffer.
+$(TOOL_TEST_DIR)/elf/high.elf: tests/tool/elf/nolib.c
+	@mkdir -p $(dir $@)
+	$(TOOL_TEST_CC) -o $@ $< -Wl,--build-id=none -Ttext=0xffffffd000 -e _start
+
+# A relocatable object (ET_REL), never linked.
+$(TOOL_TEST_DIR)/elf/object.elf: tests/tool/elf/nolib.c
+	@mkdir -p $(dir $@)
+	$(TOOL_TEST_CC) -c -o $@ $<
+
+$(TOOL_TEST_DIR)/elf/x86.elf: tests/tool/elf/x86.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -ffreestanding -nostdlib -static -fno-pie -no-pie -o $@ $<
+
+# A good image with EI_CLASS (byte 4) or EI_DATA (byte 5) of e_ident changed.
+$(TOOL_TEST_DIR)/elf/elf32.elf: $(TOOL_TEST_DIR)/elf/protected.elf
+	cp $< $@.tmp && printf '\001' | dd of=$@.tmp bs=1 seek=4 conv=notrunc status=none && mv $@.tmp $@
+
+$(TOOL_TEST_DIR)/elf/bigendian.elf: $(TOOL_TEST_DIR)/elf/protected.elf
+	cp $< $@.tmp && printf '\002' | dd of=$@.tmp bs=1 seek=5 conv=notrunc status=none && mv $@.tmp $@
 
 $(TOOL_TEST_DIR)/imgcheck: tests/tool/imgcheck.c include/minikit/systable.h
 	@mkdir -p $(dir $@)

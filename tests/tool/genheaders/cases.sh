@@ -59,3 +59,13 @@ elif grep -q "option '--gen-headers' needs a value" "$TMP/gh-cli.out"; then
 else
     ko genheaders/needs-dir "$(head -n1 "$TMP/gh-cli.out")"
 fi
+
+# The output directory and its missing parents are created (mkdir -p).
+rm -rf "$TMP/gh-deep"
+if ! gen deep "$GH/names.system" "$TMP/gh-deep/a/b"; then
+    ko genheaders/creates-dir "exit status $?: $(head -n1 "$TMP/gh-deep.out")"
+elif [ ! -s "$TMP/gh-deep/a/b/microkit_gen/driver.h" ]; then
+    ko genheaders/creates-dir "no $TMP/gh-deep/a/b/microkit_gen/driver.h"
+else
+    ok genheaders/creates-dir
+fi
