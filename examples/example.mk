@@ -1,0 +1,101 @@
+# The part of every example's Makefile that is the same: build the PDs
+# against a Microkit SDK like an upstream Microkit example, generate the
+# per-PD headers from the .system, run the microkit tool, boot in QEMU.
+# An example's Makefile sets
+#   EXAMPLE     its name (the .system file is $(EXAMPLE).system)
+#   IMAGES      the program images the .system names
+#   HEADERS     its own headers (the PDs are rebuilt when they change)
+#   ELF_PREFIX  optional: IMAGES are $(ELF_PREFIX)<source name>.elf
+# and includes this file. Usage:
+#
+#   make MICROKIT_SDK=<sdk> MICROKIT_BOARD=qemu_virt_aarch64 MICROKIT_CONFIG=debug BUILD_DIR=<dir>
+#   make ... LLVM=True            clang + ld.lld instead of GCC + GNU ld
+#   make ... MICROKIT_FLAGS=...   extra microkit tool options (e.g. --exit-when-idle)
+#   make simulate                 build, then boot $(BUILD_DIR)/loader.img in QEMU
+#
+# Without MICROKIT_SDK it builds this repository's SDK (make -C ../.. sdk) and uses that.
+
+REPO := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+
+BUILD_DIR ?= $(REPO)/build/examples/$(EXAMPLE)
+.DEFAULT_GOAL := all
+
+.PHONY: all simulate clean
+clean:
+	rm -rf $(BUILD_DIR)
+
+ifeq ($(strip $(MICROKIT_SDK)),)
+
+all simulate:
+	$(MAKE) -C $(REPO) sdk
+	$(MAKE) $@ MICROKIT_SDK=$(REPO)/build/sdk
+
+else
+
+MICROKIT_BOARD  ?= qemu_virt_aarch64
+MICROKIT_CONFIG ?= debug
+MICROKIT_TOOL   ?= $(MICROKIT_SDK)/bin/microkit
+
+BOARD_DIR := $(MICROKIT_SDK)/board/$(MICROKIT_BOARD)/$(MICROKIT_CONFIG)
+ifeq ($(wildcard $(BOARD_DIR)/include/kernel/gen_config.h),)
+$(error $(BOARD_DIR) is not an SDK board directory (check MICROKIT_SDK, MICROKIT_BOARD, MICROKIT_CONFIG))
+endif
+ARCH := $(shell grep 'CONFIG_SEL4_ARCH  ' $(BOARD_DIR)/include/kernel/gen_config.h | cut -d' ' -f4)
+
+ifeq ($(ARCH),aarch64)
+TARGET_TRIPLE := aarch64-none-elf
+CFLAGS_ARCH   := -mstrict-align
+# Debian's cross GCC; set TOOLCHAIN=aarch64-none-elf for Arm's bare-metal one.
+TOOLCHAIN     ?= aarch64-linux-gnu
+else
+$(error Unsupported ARCH '$(ARCH)' in $(BOARD_DIR)/include/kernel/gen_config.h)
+endif
+
+ifeq ($(strip $(LLVM)),True)
+CC := clang -target $(TARGET_TRIPLE)
+LD := ld.lld
+else
+CC := $(TOOLCHAIN)-gcc
+LD := $(TOOLCHAIN)-ld
+# A Linux-targeting GCC defaults to PIE code and to out-of-line atomics.
+CFLAGS_ARCH += -fno-pie -mno-outline-atomics
+endif
+
+CFLAGS  := -nostdlib -ffreestanding -g -O3 -Wall -Wno-unused-function -Werror $(CFLAGS_ARCH) -I$(BOARD_DIR)/include
+LDFLAGS := -L$(BOARD_DIR)/lib
+LIBS    := -lmicrokit -Tmicrokit.ld
+
+SYSTEM_FILE := $(EXAMPLE).system
+GEN_DIR     := $(BUILD_DIR)/include
+GEN_STAMP   := $(GEN_DIR)/.generated
+IMAGE_FILE  := $(BUILD_DIR)/loader.img
+REPORT_FILE := $(BUILD_DIR)/report.txt
+
+all: $(IMAGE_FILE)
+
+# Keep the object files between runs.
+.SECONDARY:
+
+$(BUILD_DIR):
+	mkdir -p $@
+
+# Channel ids and mappings by name, from the .system (microkit --gen-headers):
+# editing the .system regenerates them and rebuilds the PDs.
+$(GEN_STAMP): $(SYSTEM_FILE) $(MICROKIT_TOOL)
+	$(MICROKIT_TOOL) $(SYSTEM_FILE) --board $(MICROKIT_BOARD) --config $(MICROKIT_CONFIG) --gen-headers $(GEN_DIR)
+	touch $@
+
+$(BUILD_DIR)/%.o: %.c $(HEADERS) $(GEN_STAMP) Makefile | $(BUILD_DIR)
+	$(CC) -c $(CFLAGS) -I$(GEN_DIR) $< -o $@
+
+$(BUILD_DIR)/$(ELF_PREFIX)%.elf: $(BUILD_DIR)/%.o $(BOARD_DIR)/lib/libmicrokit.a
+	$(LD) $(LDFLAGS) $< $(LIBS) -o $@
+
+$(IMAGE_FILE) $(REPORT_FILE) &: $(addprefix $(BUILD_DIR)/,$(IMAGES)) $(SYSTEM_FILE) $(MICROKIT_TOOL)
+	$(MICROKIT_TOOL) $(SYSTEM_FILE) --search-path $(BUILD_DIR) --board $(MICROKIT_BOARD) \
+		--config $(MICROKIT_CONFIG) -o $(IMAGE_FILE) -r $(REPORT_FILE) $(MICROKIT_FLAGS)
+
+simulate: $(IMAGE_FILE)
+	$(REPO)/scripts/run-qemu.sh $(IMAGE_FILE)
+
+endif
