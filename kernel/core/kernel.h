@@ -212,6 +212,5 @@ void plat_putc(char c);
 /* tiny libc in core/lib.c (the compiler may call these) */
 void *memcpy(void *d, const void *s, size_t n);
 void *memset(void *d, int c, size_t n);
-size_t strnlen(const char *s, size_t max);
 
 #endif

@@ -19,12 +19,3 @@ void *memset(void *d, int c, size_t n)
         *dp++ = (u8)c;
     return d;
 }
-
-size_t strnlen(const char *s, size_t max)
-{
-    size_t n = 0;
-
-    while (n < max && s[n])
-        n++;
-    return n;
-}
