@@ -1,8 +1,10 @@
 /*
  * Notifications and protected procedure calls: the kernel's hot paths.
  *
- * Every path here is loop-free except the copy of the message registers,
- * whose length the sender chose. A PD in PD_WAITING never has notifications
+ * The fast paths (notify, call to a waiting callee, reply and wait) are
+ * loop-free except the copy of the message registers, whose length the
+ * sender chose; only queueing behind a busy callee walks its call queue.
+ * A PD in PD_WAITING never has notifications
  * pending (a signal to a waiting PD is delivered at once), so "is the callee
  * waiting" is a single test.
  */
@@ -83,9 +85,6 @@ struct pd *notify_pd(struct pd *t, unsigned id)
     return t;
 }
 
-
-
-
 /*
  * A child faulted (fault.c filled in its message): it blocks until its parent
  * replies, restarts or stops it. The parent takes the fault like a call:
@@ -124,7 +123,8 @@ SYSCALL(sys_notify)
 static __attribute__((noinline)) struct pd *ppcall_slow(struct pd *self, struct pd *callee, u8 id, u64 tag)
 {
     if (callee->state == PD_WAITING) {
-        deliver_call(callee, self, id, tag); /* its budget is spent: it runs next period */
+        /* Its budget is spent: it serves the call when timer.c releases it. */
+        deliver_call(callee, self, id, tag);
         return schedule_next();
     }
     self->call_id = id;
