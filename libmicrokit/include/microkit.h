@@ -156,15 +156,21 @@ static inline microkit_msginfo microkit_ppcall(microkit_channel ch, microkit_msg
     return msginfo;
 }
 
+/* Fill the one deferred slot; the event loop performs it at the next wait. */
+static inline void microkit_internal_defer(seL4_Word op, microkit_channel ch)
+{
+    microkit_have_signal = seL4_True;
+    microkit_signal_msg = seL4_MessageInfo_new(op, 0, 0, 0);
+    microkit_signal_cap = ch;
+}
+
 static inline void microkit_deferred_notify(microkit_channel ch)
 {
     if (!microkit_internal_id_ok(ch, microkit_notifications)) {
         microkit_internal_bad_id("microkit_deferred_notify", "channel", ch);
         return;
     }
-    microkit_have_signal = seL4_True;
-    microkit_signal_msg = seL4_MessageInfo_new(MK_DEFER_NOTIFY, 0, 0, 0);
-    microkit_signal_cap = ch;
+    microkit_internal_defer(MK_DEFER_NOTIFY, ch);
 }
 
 static inline void microkit_deferred_irq_ack(microkit_channel ch)
@@ -173,9 +179,7 @@ static inline void microkit_deferred_irq_ack(microkit_channel ch)
         microkit_internal_bad_id("microkit_deferred_irq_ack", "irq", ch);
         return;
     }
-    microkit_have_signal = seL4_True;
-    microkit_signal_msg = seL4_MessageInfo_new(IRQAckIRQ, 0, 0, 0);
-    microkit_signal_cap = ch;
+    microkit_internal_defer(IRQAckIRQ, ch);
 }
 
 /* Sets only the child's PC (other registers keep their values) and runs it. */

@@ -167,46 +167,25 @@ bool pc_put_i8(struct pc_writer *w, int8_t v)
     return put_le(w, (uint8_t)v, 1);
 }
 
-bool pc_put_u16(struct pc_writer *w, uint16_t v)
-{
-    return put_varint(w, v);
-}
+/*
+ * The integer writers differ only in their C type and whether they zigzag
+ * (the zigzag of an iN fits a uN, so the unsigned varint limits hold).
+ */
+#define AS_IS(v) (v)
+#define VARINT_WRITER(name, type, encode)              \
+    bool name(struct pc_writer *w, type v)             \
+    {                                                  \
+        return put_varint(w, (uint64_t)encode(v));     \
+    }
 
-bool pc_put_u32(struct pc_writer *w, uint32_t v)
-{
-    return put_varint(w, v);
-}
-
-bool pc_put_u64(struct pc_writer *w, uint64_t v)
-{
-    return put_varint(w, v);
-}
-
-bool pc_put_usize(struct pc_writer *w, size_t v)
-{
-    return put_varint(w, v);
-}
-
-/* zigzag of an iN fits uN, so the unsigned varint limits hold. */
-bool pc_put_i16(struct pc_writer *w, int16_t v)
-{
-    return put_varint(w, zigzag(v));
-}
-
-bool pc_put_i32(struct pc_writer *w, int32_t v)
-{
-    return put_varint(w, zigzag(v));
-}
-
-bool pc_put_i64(struct pc_writer *w, int64_t v)
-{
-    return put_varint(w, zigzag(v));
-}
-
-bool pc_put_isize(struct pc_writer *w, ptrdiff_t v)
-{
-    return put_varint(w, zigzag(v));
-}
+VARINT_WRITER(pc_put_u16, uint16_t, AS_IS)
+VARINT_WRITER(pc_put_u32, uint32_t, AS_IS)
+VARINT_WRITER(pc_put_u64, uint64_t, AS_IS)
+VARINT_WRITER(pc_put_usize, size_t, AS_IS)
+VARINT_WRITER(pc_put_i16, int16_t, zigzag)
+VARINT_WRITER(pc_put_i32, int32_t, zigzag)
+VARINT_WRITER(pc_put_i64, int64_t, zigzag)
+VARINT_WRITER(pc_put_isize, ptrdiff_t, zigzag)
 
 bool pc_put_f32(struct pc_writer *w, float v)
 {
@@ -373,7 +352,8 @@ static int64_t unzigzag(uint64_t v)
     return (int64_t)((v >> 1) ^ (0 - (v & 1)));
 }
 
-bool pc_get_bool(struct pc_reader *r, bool *out)
+/* One byte that must be 0 or 1: a bool, or an Option's tag (`bad` names which). */
+static bool get_flag(struct pc_reader *r, bool *out, enum pc_error bad)
 {
     uint8_t b;
 
@@ -382,10 +362,15 @@ bool pc_get_bool(struct pc_reader *r, bool *out)
         return false;
     }
     if (b > 1) {
-        return rfail(r, PC_EBADBOOL);
+        return rfail(r, bad);
     }
     *out = b;
     return true;
+}
+
+bool pc_get_bool(struct pc_reader *r, bool *out)
+{
+    return get_flag(r, out, PC_EBADBOOL);
 }
 
 bool pc_get_u8(struct pc_reader *r, uint8_t *out)
@@ -402,73 +387,29 @@ bool pc_get_i8(struct pc_reader *r, int8_t *out)
     return ok;
 }
 
-bool pc_get_u16(struct pc_reader *r, uint16_t *out)
-{
-    uint64_t v;
-    bool ok = get_varint(r, VARINT_MAX_U16, UINT16_MAX, &v);
+/*
+ * The integer readers differ only in their C type, their varint limits
+ * (longest encoding, largest value: get_varint rejects anything beyond) and
+ * whether they undo the zigzag.
+ */
+#define VARINT_READER(name, type, max_bytes, max, decode)   \
+    bool name(struct pc_reader *r, type *out)               \
+    {                                                       \
+        uint64_t v;                                         \
+        bool ok = get_varint(r, max_bytes, max, &v);        \
+                                                            \
+        *out = (type)decode(v);                             \
+        return ok;                                          \
+    }
 
-    *out = (uint16_t)v;
-    return ok;
-}
-
-bool pc_get_u32(struct pc_reader *r, uint32_t *out)
-{
-    uint64_t v;
-    bool ok = get_varint(r, VARINT_MAX_U32, UINT32_MAX, &v);
-
-    *out = (uint32_t)v;
-    return ok;
-}
-
-bool pc_get_u64(struct pc_reader *r, uint64_t *out)
-{
-    return get_varint(r, VARINT_MAX_U64, UINT64_MAX, out);
-}
-
-bool pc_get_usize(struct pc_reader *r, size_t *out)
-{
-    uint64_t v;
-    bool ok = get_varint(r, VARINT_MAX_U64, SIZE_MAX, &v);
-
-    *out = (size_t)v;
-    return ok;
-}
-
-bool pc_get_i16(struct pc_reader *r, int16_t *out)
-{
-    uint64_t v;
-    bool ok = get_varint(r, VARINT_MAX_U16, UINT16_MAX, &v);
-
-    *out = (int16_t)unzigzag(v);
-    return ok;
-}
-
-bool pc_get_i32(struct pc_reader *r, int32_t *out)
-{
-    uint64_t v;
-    bool ok = get_varint(r, VARINT_MAX_U32, UINT32_MAX, &v);
-
-    *out = (int32_t)unzigzag(v);
-    return ok;
-}
-
-bool pc_get_i64(struct pc_reader *r, int64_t *out)
-{
-    uint64_t v;
-    bool ok = get_varint(r, VARINT_MAX_U64, UINT64_MAX, &v);
-
-    *out = unzigzag(v);
-    return ok;
-}
-
-bool pc_get_isize(struct pc_reader *r, ptrdiff_t *out)
-{
-    uint64_t v;
-    bool ok = get_varint(r, VARINT_MAX_U64, UINT64_MAX, &v);
-
-    *out = (ptrdiff_t)unzigzag(v);
-    return ok;
-}
+VARINT_READER(pc_get_u16, uint16_t, VARINT_MAX_U16, UINT16_MAX, AS_IS)
+VARINT_READER(pc_get_u32, uint32_t, VARINT_MAX_U32, UINT32_MAX, AS_IS)
+VARINT_READER(pc_get_u64, uint64_t, VARINT_MAX_U64, UINT64_MAX, AS_IS)
+VARINT_READER(pc_get_usize, size_t, VARINT_MAX_U64, SIZE_MAX, AS_IS)
+VARINT_READER(pc_get_i16, int16_t, VARINT_MAX_U16, UINT16_MAX, unzigzag)
+VARINT_READER(pc_get_i32, int32_t, VARINT_MAX_U32, UINT32_MAX, unzigzag)
+VARINT_READER(pc_get_i64, int64_t, VARINT_MAX_U64, UINT64_MAX, unzigzag)
+VARINT_READER(pc_get_isize, ptrdiff_t, VARINT_MAX_U64, UINT64_MAX, unzigzag)
 
 bool pc_get_f32(struct pc_reader *r, float *out)
 {
@@ -578,17 +519,7 @@ bool pc_get_char(struct pc_reader *r, uint32_t *cp)
 
 bool pc_get_option(struct pc_reader *r, bool *some)
 {
-    uint8_t b;
-
-    *some = false;
-    if (!get_byte(r, &b)) {
-        return false;
-    }
-    if (b > 1) {
-        return rfail(r, PC_EBADOPTION);
-    }
-    *some = b;
-    return true;
+    return get_flag(r, some, PC_EBADOPTION);
 }
 
 bool pc_get_seq_len(struct pc_reader *r, size_t max, size_t *count)

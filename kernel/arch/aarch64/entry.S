@@ -65,7 +65,9 @@ exception_vectors:
     ldr     x1, [sp], #16
     cmp     x0, x1
     b.ne    switch_from
-    /* Back to the same PD: its x19..x29 and system registers are untouched. */
+    /* Back to the same PD: its x19..x29 and system registers are untouched.
+     * The loads below are arch_enter_user's tail, written out again on
+     * purpose: a branch there would cost every syscall that does not switch. */
     mov     sp, x0
     ldp     x0, x1, [sp, #X(0)]
     ldp     x2, x3, [sp, #X(2)]
