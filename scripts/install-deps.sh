@@ -1,15 +1,28 @@
 #!/bin/sh
-# Installs the Debian packages Minikit needs to build and test, and only the
-# missing ones. Quiet when everything is there. Run as root, or as a user
-# with sudo.
+# Installs the Debian 12 packages Minikit needs to build, test, fuzz and run
+# its examples, and only the missing ones. Quiet when everything is there.
+# Run as root, or as a user with sudo.
+#
+# Every package is named here: nothing may come in through a Recommends
+# (installs use --no-install-recommends, as on a minimal machine), and
+# scripts/check-fresh.sh proves the list complete on a debootstrap minbase root.
 set -eu
 
+# What each group is for:
+#   host build    make, the host C compiler and libc headers, pkg-config
+#   cross build   Debian's AArch64 GCC and binutils (PD and kernel builds)
+#   LLVM          clang + ld.lld (LLVM=True builds), llvm-objcopy/objdump,
+#                 clang's runtimes for the fuzzers and sanitizers
+#   QEMU          the virt board emulator
+#   tool          libxml2 (the .system parser), libelf (ELF reader)
+#   tests         cmocka (tool unit tests), python3 (system-test runner),
+#                 xxd (binary fixtures)
 PACKAGES="make gcc libc6-dev pkg-config
 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
-clang lld llvm
+clang lld llvm libclang-rt-dev
 qemu-system-arm
-libxml2-dev libelf-dev libcmocka-dev
-python3"
+libxml2-dev libelf-dev
+libcmocka-dev python3 xxd"
 
 missing=
 for p in $PACKAGES; do

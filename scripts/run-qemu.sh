@@ -29,6 +29,9 @@ if [ "${QEMU_ICOUNT:-0}" = 1 ]; then
     set -- -icount shift=0,align=off,sleep=off "$@"
 fi
 
+# -nic none: the virt board would otherwise add a virtio network card, whose
+# option ROM (efi-virtio.rom, Debian package ipxe-qemu) a minimal machine lacks;
+# no Minikit system uses a network card QEMU adds by itself.
 # exec: the caller's signals (and a test harness's kill) reach QEMU itself.
-exec qemu-system-aarch64 -machine "$machine" -cpu "$cpu" -m size=2G -nographic \
+exec qemu-system-aarch64 -machine "$machine" -cpu "$cpu" -m size=2G -nographic -nic none \
     -serial mon:stdio -device loader,file="$img",addr=0x70000000,cpu-num=0 "$@"

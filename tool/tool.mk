@@ -5,9 +5,13 @@ TOOL_HDRS := $(wildcard tool/*.h) include/minikit/systable.h
 TOOL_BIN  := $(BUILD)/tool/microkit
 TOOL_ASAN := $(BUILD)/tool-asan/microkit
 
-TOOL_CFLAGS := -std=gnu11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -Iinclude \
-	$(shell pkg-config --cflags libxml-2.0 2>/dev/null || xml2-config --cflags)
-TOOL_LIBS   := $(shell pkg-config --libs libxml-2.0 2>/dev/null || xml2-config --libs) -lelf
+# libxml2's flags are asked of pkg-config when a recipe first needs them, not
+# when make reads this file: `make test` reads it before installing anything.
+XML_CFLAGS = $(eval XML_CFLAGS := $$(shell pkg-config --cflags libxml-2.0))$(XML_CFLAGS)
+XML_LIBS   = $(eval XML_LIBS := $$(shell pkg-config --libs libxml-2.0))$(XML_LIBS)
+
+TOOL_CFLAGS = -std=gnu11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -Iinclude $(XML_CFLAGS)
+TOOL_LIBS   = $(XML_LIBS) -lelf
 
 $(TOOL_BIN): $(TOOL_SRCS) $(TOOL_HDRS)
 	@mkdir -p $(dir $@)
@@ -31,7 +35,7 @@ tool-docs:
 FUZZ_SECONDS ?= 60
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_SRCS    := $(filter-out tool/main.c tool/gen_headers.c,$(TOOL_SRCS))
-FUZZ_CFLAGS  := $(filter-out -O2,$(TOOL_CFLAGS)) -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   = $(filter-out -O2,$(TOOL_CFLAGS)) -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 $(FUZZ_DIR)/%: tool/fuzz/%.c $(FUZZ_SRCS) $(TOOL_HDRS)
 	@mkdir -p $(dir $@)
