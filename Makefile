@@ -40,15 +40,26 @@ include tests/system/configs.mk
 include tests/system/stress.mk
 
 # ---------------------------------------------------------------- the SDK
-# bin/microkit
+# bin/microkit                 the tool
+# bin/microkit-run             boots an image with the Microkit QEMU line
 # board/<board>/<config>/{include,lib,elf}
+# example/                     every example, buildable in place
 SDK_STAMPS := $(foreach c,$(CONFIGS),$(SDK)/board/$(BOARD)/$(c)/.stamp)
 
-sdk: $(SDK)/bin/microkit $(SDK_STAMPS)
+sdk: $(SDK)/bin/microkit $(SDK)/bin/microkit-run $(SDK)/example/.stamp $(SDK_STAMPS)
 
 $(SDK)/bin/microkit: $(TOOL_BIN)
 	@mkdir -p $(dir $@)
 	cp $< $@
+
+$(SDK)/bin/microkit-run: scripts/run-qemu.sh
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/example/.stamp: examples/example.mk $(wildcard examples/*/*)
+	@rm -rf $(dir $@) && mkdir -p $(dir $@)
+	cp -r examples/. $(dir $@)
+	@touch $@
 
 $(SDK)/board/$(BOARD)/%/.stamp: $(BUILD)/kernel/%/minikit.elf $(BUILD)/libmicrokit/%/libmicrokit.a \
 		libmicrokit/microkit.ld $(LIBMICROKIT_HEADERS) include/minikit/systable.h include/minikit/abi.h

@@ -13,11 +13,27 @@
 #   make ... MICROKIT_FLAGS=...   extra microkit tool options (e.g. --exit-when-idle)
 #   make simulate                 build, then boot $(BUILD_DIR)/loader.img in QEMU
 #
-# Without MICROKIT_SDK it builds this repository's SDK (make -C ../.. sdk) and uses that.
+# MICROKIT_SDK may be relative (to the directory make runs in). Without it:
+# inside the repository this file first builds the repository's SDK
+# (make -C .. sdk) and uses that; inside an SDK (its example/ directory) it
+# uses that SDK. BUILD_DIR defaults to build/ beside the example's Makefile
+# (in the repository: build/examples/<name>).
+#
+# A copied example directory needs only its own files: its Makefile includes
+# ../example.mk when there is one, else $(MICROKIT_SDK)/example/example.mk.
 
-REPO := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+HERE := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+TOP  := $(abspath $(HERE)/..)
+EXAMPLE_DIR := $(abspath $(dir $(firstword $(MAKEFILE_LIST))))
 
-BUILD_DIR ?= $(REPO)/build/examples/$(EXAMPLE)
+ifneq ($(wildcard $(TOP)/tool/tool.mk),)
+IN_REPO := 1
+BUILD_DIR ?= $(TOP)/build/examples/$(EXAMPLE)
+else ifneq ($(wildcard $(TOP)/bin/microkit),)
+MICROKIT_SDK ?= $(TOP)
+endif
+BUILD_DIR ?= $(EXAMPLE_DIR)/build
+override BUILD_DIR := $(abspath $(BUILD_DIR))
 .DEFAULT_GOAL := all
 
 .PHONY: all simulate clean
@@ -26,19 +42,24 @@ clean:
 
 ifeq ($(strip $(MICROKIT_SDK)),)
 
+ifeq ($(IN_REPO),1)
 all simulate:
-	$(MAKE) -C $(REPO) sdk
-	$(MAKE) $@ MICROKIT_SDK=$(REPO)/build/sdk
+	$(MAKE) -C $(TOP) sdk
+	$(MAKE) $@ MICROKIT_SDK=$(TOP)/build/sdk
+else
+$(error MICROKIT_SDK is not set: point it at a Minikit SDK, e.g. make MICROKIT_SDK=/path/to/minikit/build/sdk)
+endif
 
 else
 
+override MICROKIT_SDK := $(abspath $(MICROKIT_SDK))
 MICROKIT_BOARD  ?= qemu_virt_aarch64
 MICROKIT_CONFIG ?= debug
 MICROKIT_TOOL   ?= $(MICROKIT_SDK)/bin/microkit
 
 BOARD_DIR := $(MICROKIT_SDK)/board/$(MICROKIT_BOARD)/$(MICROKIT_CONFIG)
 ifeq ($(wildcard $(BOARD_DIR)/include/kernel/gen_config.h),)
-$(error $(BOARD_DIR) is not an SDK board directory (check MICROKIT_SDK, MICROKIT_BOARD, MICROKIT_CONFIG))
+$(error $(BOARD_DIR) is not an SDK board directory (check MICROKIT_SDK, MICROKIT_BOARD, MICROKIT_CONFIG; build the SDK with make sdk))
 endif
 ARCH := $(shell grep 'CONFIG_SEL4_ARCH  ' $(BOARD_DIR)/include/kernel/gen_config.h | cut -d' ' -f4)
 
@@ -95,7 +116,8 @@ $(IMAGE_FILE) $(REPORT_FILE) &: $(addprefix $(BUILD_DIR)/,$(IMAGES)) $(SYSTEM_FI
 	$(MICROKIT_TOOL) $(SYSTEM_FILE) --search-path $(BUILD_DIR) --board $(MICROKIT_BOARD) \
 		--config $(MICROKIT_CONFIG) -o $(IMAGE_FILE) -r $(REPORT_FILE) $(MICROKIT_FLAGS)
 
+# The Microkit QEMU line, from the SDK (bin/microkit-run).
 simulate: $(IMAGE_FILE)
-	$(REPO)/scripts/run-qemu.sh $(IMAGE_FILE)
+	$(MICROKIT_SDK)/bin/microkit-run $(IMAGE_FILE)
 
 endif

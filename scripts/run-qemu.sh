@@ -1,7 +1,8 @@
 #!/bin/sh
-# Boots a Minikit image in QEMU the way Microkit images are booted:
+# Boots a Minikit image in QEMU the way Microkit images are booted. The SDK
+# carries it as bin/microkit-run.
 #
-#   scripts/run-qemu.sh IMG [extra qemu args...]
+#   microkit-run IMG [extra qemu args...]   (scripts/run-qemu.sh in the repository)
 #
 # Environment:
 #   QEMU_MACHINE  machine (default virt,virtualization=on: starts in EL2; plain
