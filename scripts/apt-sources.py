@@ -4,9 +4,9 @@
     apt-sources.py mirror SUITE   print the URI of the first enabled "deb"
                                   source carrying SUITE's main component
     apt-sources.py copy ROOT      copy the enabled source files, the keyrings
-                                  they name and the apt.conf.d files that set
-                                  Acquire options (proxies, validity checks)
-                                  into the root file system at ROOT
+                                  they name and the apt.conf.d files that say
+                                  how to reach the mirror (proxies, TLS,
+                                  validity checks) into the root at ROOT
 
 Reads the files apt reads: /etc/apt/sources.list and, in
 /etc/apt/sources.list.d/, *.list (one-line format) and *.sources (deb822).
@@ -15,10 +15,16 @@ Nothing read here is ever written into the repository.
 
 import glob
 import os
+import re
 import shutil
 import sys
 
 APT = "/etc/apt"
+
+
+# apt.conf.d settings that decide whether the mirror can be reached at all;
+# other local preferences (index targets, clean-up hooks) stay behind.
+REACH = re.compile(r"Acquire::(\w+::)?(Proxy|Check-Valid-Until|Check-Date|https::|http::)", re.I)
 
 
 def source_files():
@@ -90,33 +96,36 @@ def mirror(suite):
     return None
 
 
+def put(root, path):
+    """Copy this machine's file PATH to the same path under ROOT."""
+    dest = os.path.join(root, path.lstrip("/"))
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    shutil.copy(path, dest)
+
+
 def copy(root):
-    dest_dir = os.path.join(root, "etc/apt/sources.list.d")
-    os.makedirs(dest_dir, exist_ok=True)
     # The root's own sources.list (written by debootstrap) is replaced by ours.
     own = os.path.join(root, "etc/apt/sources.list")
     if os.path.exists(own):
         os.remove(own)
     keyrings = set()
     for path in source_files():
-        shutil.copy(path, os.path.join(root, path.lstrip("/")))
+        put(root, path)
     for _, e in entries():
         for k in e.get("signed-by", "").split():
             if k.startswith("/"):
                 keyrings.add(k)
     for k in sorted(keyrings):
         if os.path.isfile(k):
-            d = os.path.join(root, k.lstrip("/"))
-            os.makedirs(os.path.dirname(d), exist_ok=True)
-            shutil.copy(k, d)
+            put(root, k)
     for conf in sorted(glob.glob(os.path.join(APT, "apt.conf.d", "*"))):
         try:
             with open(conf) as f:
                 text = f.read()
         except (OSError, UnicodeDecodeError):
             continue
-        if "Acquire" in text and os.path.isfile(conf):
-            shutil.copy(conf, os.path.join(root, conf.lstrip("/")))
+        if REACH.search(text) and os.path.isfile(conf):
+            put(root, conf)
 
 
 def main():

@@ -176,4 +176,6 @@ if [ $status != 0 ] || ! [[ $summary =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
     die "'${commands[1]}' did not end with 'N passed, 0 failed' (status $status, summary '${summary:-none}')"
 fi
 say "make test: $summary ($(elapsed))"
+# Packages no run has asked for in 60 days are old versions: let them go.
+find "$cache/debs" -maxdepth 1 -name '*.deb' -mtime +60 -delete
 say "PASS: the README's two commands work on a fresh Debian 12 root (commit ${commit:0:12}, $(elapsed))"
