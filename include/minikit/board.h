@@ -35,6 +35,8 @@ struct mk_kept_range {
         {0x080a0000ULL, 0x09000000ULL, "GICv3 redistributors"},                    \
     }
 #define MK_NKEPT_DEVICES 4
+#define MK_KEPT_DEVICES_BASE 0x08000000ULL /* all of them lie in [BASE, END): one test rules out the rest */
+#define MK_KEPT_DEVICES_END  0x09000000ULL
 
 /* Interrupts: SGIs (0..15) are the kernel's; so is the EL1 virtual timer it schedules with. */
 #define MK_IRQ_FIRST        16
