@@ -14,6 +14,10 @@ LIBMICROKIT_CFLAGS := -ffreestanding -nostdlib -fno-pie -mno-outline-atomics -ms
 	-fno-tree-loop-distribute-patterns -O2 -g -Wall -Wextra -Werror \
 	-Ilibmicrokit/include -Iinclude
 
+# microkit_dbg_* print in these configurations (libmicrokit/src/dbg.c).
+libmicrokit_cfg_flags_debug     := -DMK_DBG_PRINTING
+libmicrokit_cfg_flags_benchmark := -DMK_DBG_PRINTING
+
 define LIBMICROKIT_CONFIG_RULES
 $(BUILD)/libmicrokit/$(1)/include/kernel/gen_config.h: scripts/gen-config.sh
 	@mkdir -p $$(@D)
@@ -22,7 +26,7 @@ $(BUILD)/libmicrokit/$(1)/include/kernel/gen_config.h: scripts/gen-config.sh
 $(BUILD)/libmicrokit/$(1)/obj/%.o: libmicrokit/src/% $(LIBMICROKIT_HEADERS) include/minikit/abi.h \
 		$(BUILD)/libmicrokit/$(1)/include/kernel/gen_config.h
 	@mkdir -p $$(@D)
-	$(CROSS)gcc $(LIBMICROKIT_CFLAGS) -I$(BUILD)/libmicrokit/$(1)/include -c $$< -o $$@
+	$(CROSS)gcc $(LIBMICROKIT_CFLAGS) $(libmicrokit_cfg_flags_$(1)) -I$(BUILD)/libmicrokit/$(1)/include -c $$< -o $$@
 
 $(BUILD)/libmicrokit/$(1)/libmicrokit.a: $(call LIBMICROKIT_OBJS,$(1))
 	@rm -f $$@

@@ -287,8 +287,7 @@ static void check_pd_attrs(const struct sdf_node *n, struct system *sys, struct 
                    (unsigned long long)pd->period);
     pd->passive = attr_bool(n, "passive", false);
     pd->stack_size = attr_sdf(n, "stack_size", 0x2000);
-    if (attr_bool(n, "smc", false))
-        attr_error(n, "smc", NULL, "SMC forwarding is not enabled for this kernel (smc must be false)");
+    pd->smc = attr_bool(n, "smc", false); /* SMC forwarding: the kernel's sys_smc */
     uint64_t cpu = attr_sdf(n, "cpu", 0);
     if (cpu >= NCORES)
         attr_error(n, "cpu", NULL, "cpu %llu is out of range: this configuration has %d core (allowed: 0)",

@@ -21,6 +21,9 @@ void check_global(struct system *sys);
 /* Build-time rules that need every PD's ELF (loaded by elf.c): maps over segments, symbols. */
 void check_images(struct system *sys);
 
+/* Device ownership: GIC frames and kernel IRQs a PD may not have (check_devices.c). */
+void check_devices(struct system *sys);
+
 /* <domains> and its schedule (check_domains.c). */
 void check_domains(const struct sdf_node *n, struct system *sys);
 

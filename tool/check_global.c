@@ -412,7 +412,7 @@ static void rule_setvar_regions(struct system *sys)
 static void (*const rules[])(struct system *) = {
     rule_child_ids,   rule_channels,  rule_pd_count,      rule_pd_names,      rule_mr_names,
     rule_irqs,        rule_channel_ids, rule_maps,        rule_fixed_mrs,     rule_unused_mrs,
-    rule_promote_pages, rule_prefill_sizes, rule_setvar_regions,
+    rule_promote_pages, rule_prefill_sizes, rule_setvar_regions, check_devices,
 };
 
 void check_global(struct system *sys)

@@ -73,7 +73,7 @@ struct pd {
     unsigned child_id;
     uint8_t priority;
     uint64_t budget, period;
-    bool passive, fpu;
+    bool passive, fpu, smc;
     bool bad; /* its attributes had errors: skip it in rules that use them (no cascades) */
     unsigned cpu;
     int domain; /* index into system.domains, or -1 */

@@ -251,6 +251,7 @@ static void fill_tables(struct planner *P)
         t->parent = pd->parent ? (uint8_t)pd->parent->index : MK_NO_PARENT;
         t->child_id = (uint8_t)pd->child_id;
         t->fpu = pd->fpu;
+        t->smc = pd->smc;
         for (size_t k = 0; k < pd->nirqs; k++) {
             struct mk_irq *q = VEC_PUSH(L->irqs, L->nirqs);
             *q = (struct mk_irq){(uint32_t)pd->irqs[k].irq, (uint8_t)i, (uint8_t)pd->irqs[k].id,

@@ -101,6 +101,7 @@ static void pd_section(FILE *f, const struct system *sys, const struct layout *L
         fprintf(f, "    budget:       %llu us / period %llu us\n", X(pd->budget), X(pd->period));
         fprintf(f, "    passive:      %s\n", pd->passive ? "true" : "false");
         fprintf(f, "    fpu:          %s\n", pd->fpu ? "true" : "false");
+        fprintf(f, "    smc:          %s\n", pd->smc ? "true" : "false");
         fprintf(f, "    core:         %u\n", t->cpu);
         if (pd->domain >= 0)
             fprintf(f, "    domain:       %s (id %d)\n", sys->domains[pd->domain].name, sys->domains[pd->domain].id);

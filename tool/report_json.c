@@ -126,6 +126,7 @@ static void pd_one(struct json *j, const struct system *sys, const struct layout
     json_u64(j, "period_us", pd->period);
     json_bool(j, "passive", pd->passive);
     json_bool(j, "fpu", pd->fpu);
+    json_bool(j, "smc", pd->smc);
     json_u64(j, "cpu", t->cpu);
     if (pd->domain >= 0)
         json_str(j, "domain", sys->domains[pd->domain].name);

@@ -26,7 +26,26 @@
 #define MK_SYS_PD_RESTART 5 /* x0 = child id, x1 = pc -> x0 = error */
 #define MK_SYS_PD_STOP    6 /* x0 = child id -> x0 = error */
 #define MK_SYS_PD_RESUME  7 /* x0 = child id -> x0 = error */
-#define MK_SYS_COUNT      8
+#define MK_SYS_CACHE      8 /* x0 = MK_CACHE_* op, x1 = start, x2 = end (own VSpace) -> x0 = error */
+#define MK_SYS_POLL       9 /* x0 = MK_POLL_* flags -> x0 = tag, x1 = badge (0: nothing there) */
+#define MK_SYS_YIELD     10 /* -> nothing */
+#define MK_SYS_READ_REGS 11 /* x0 = child id, x1 = suspend it first -> x0 = error;
+                               the child's registers in IPC buffer msg[0..MK_NUM_REGS) */
+#define MK_SYS_SMC       12 /* x0..x7 of the SMC in IPC buffer msg[0..8) -> x0 = error;
+                               the firmware's x0..x7 in msg[0..8) */
+#define MK_SYS_COUNT     13
+
+/* MK_SYS_CACHE operations: seL4_ARM_VSpace_*_Data / _Unify_Instruction */
+#define MK_CACHE_CLEAN            0
+#define MK_CACHE_INVALIDATE       1
+#define MK_CACHE_CLEAN_INVALIDATE 2
+#define MK_CACHE_UNIFY            3
+
+/* MK_SYS_POLL flags */
+#define MK_POLL_CALLS (1u << 0) /* a queued PPC or child fault counts too (seL4_NBRecv) */
+
+/* MK_SYS_READ_REGS: seL4_UserContext on AArch64 has this many words */
+#define MK_NUM_REGS 36
 
 /* MK_SYS_WAIT flags */
 #define MK_WAIT_REPLY (1u << 0) /* first reply with tag x0 to the PD we serve */
@@ -51,6 +70,7 @@
 #define MK_EINVALID_ARGUMENT  1
 #define MK_EINVALID_CAP       2
 #define MK_EILLEGAL_OPERATION 3
+#define MK_ERANGE             4
 
 /* Message-info tag layout (seL4_MessageInfo_t). */
 #define MK_TAG_LENGTH_MASK 0x7fULL

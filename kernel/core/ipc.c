@@ -268,3 +268,36 @@ SYSCALL(sys_wait)
         return wait_slow(self, a0, a1, a2, a3);
     return wait_finish(self, a0, a1);
 }
+
+/*
+ * MK_SYS_POLL: seL4_Poll and seL4_NBRecv, a wait that never blocks. Pending
+ * notifications first (badge = the set of ids); with MK_POLL_CALLS also the
+ * first queued PPC or child fault, which self then serves as after a wait
+ * (it answers with its next ReplyRecv). Nothing there: an empty tag and
+ * badge 0, as seL4 returns. Separate from sys_wait so that the wait's
+ * common path carries no test for it.
+ */
+SYSCALL(sys_poll)
+{
+    (void)a1, (void)a2, (void)a3;
+    if (a0 & MK_POLL_CALLS)
+        self->caller = NULL; /* a receive on the reply object: an unanswered PD stays blocked, as on seL4 */
+    if (self->pending) {
+        self->regs.x[0] = 0;
+        self->regs.x[1] = self->pending;
+        self->pending = 0;
+        return self;
+    }
+    struct pd *c = self->callq;
+    if ((a0 & MK_POLL_CALLS) && c) {
+        self->callq = c->next;
+        if (c->state == PD_FAULTED)
+            deliver_fault(self, c);
+        else
+            deliver_call(self, c, c->call_id, c->regs.x[1]);
+        return self;
+    }
+    self->regs.x[0] = 0;
+    self->regs.x[1] = 0;
+    return self;
+}

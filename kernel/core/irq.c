@@ -8,9 +8,7 @@
 #include "kernel.h"
 #include "sched.h"
 #include "gic.h"
-
-#define KERNEL_TIMER_INTID 27 /* EL1 virtual timer: the kernel's own (timer.c) */
-#define UART_INTID         33
+#include <minikit/board.h>
 
 /* Which PD id an INTID signals; pd == NULL for INTIDs nobody owns. */
 static struct {
@@ -26,7 +24,8 @@ void irqs_init(const struct mk_systable *t)
     for (unsigned i = 0; i < t->nirqs; i++, irq++) {
         unsigned intid = irq->irq;
 
-        if (intid < 16 || intid >= GIC_MAX_INTID || intid == KERNEL_TIMER_INTID || intid == UART_INTID)
+        /* The UART's IRQ 33 is a PD's like any other: the kernel only ever writes to the UART. */
+        if (intid < MK_IRQ_FIRST || intid >= MK_IRQ_END || intid == MK_IRQ_KERNEL_TIMER)
             panic("system table: IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
         if (irq->pd >= t->npds || irq->id >= MK_MAX_IDS || irq_owner[intid].pd)
             panic("system table: IRQ %u has a bad or second owner", intid);
@@ -71,7 +70,7 @@ static int irq_take_all(struct pd *self)
         if (intid == GIC_SPURIOUS)
             return verdict;
         gic_end(intid);
-        if (intid == KERNEL_TIMER_INTID) {
+        if (intid == MK_IRQ_KERNEL_TIMER) {
             verdict = timer_tick(self);
             continue;
         }

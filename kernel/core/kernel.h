@@ -77,6 +77,7 @@ struct pd {
     u8 passive;              /* runs on its callers' time once it has first waited */
     u8 timed;                /* budget < period: its time is accounted (core/timer.c) */
     u8 passive_pending;      /* passive="true" and not yet waited: becomes passive then */
+    u8 smc;                  /* smc="true": may have the kernel forward SMCs to firmware */
     u64 fault_label;
     u64 fault_mr[FAULT_MAX_MRS];
     /* Scheduling context, in counter ticks (core/timer.c). */
@@ -112,8 +113,13 @@ const struct mk_channel *systable_channels(const struct mk_systable *t);
 /* core/pd.c */
 void pds_create(const struct mk_systable *t);
 
+/* Every syscall handler: arguments x0..x3 and the caller in, the PD to run next out. */
+#define SYSCALL(name) struct pd *name(u64 a0, u64 a1, u64 a2, u64 a3, struct pd *self)
+typedef SYSCALL((*syscall_fn));
+
 /* core/sched.c */
 void sched_remove(struct pd *p); /* and the inline queue operations of sched.h */
+SYSCALL(sys_yield);
 extern u64 ready_bits[NUM_PRIOS / 64], ready_summary;
 
 static inline int sched_any_ready(void)
@@ -129,14 +135,11 @@ static inline unsigned sched_highest_ready(void)
     return w * 64 + 63 - (unsigned)__builtin_clzll(ready_bits[w] | 1);
 }
 
-/* Every syscall handler: arguments x0..x3 and the caller in, the PD to run next out. */
-#define SYSCALL(name) struct pd *name(u64 a0, u64 a1, u64 a2, u64 a3, struct pd *self)
-typedef SYSCALL((*syscall_fn));
-
 /* core/ipc.c */
 SYSCALL(sys_notify);
 SYSCALL(sys_ppcall);
 SYSCALL(sys_wait);
+SYSCALL(sys_poll);
 
 /* Shared by ipc.c and pd.c: the queue of PDs waiting to call (or fault to) a PD. */
 void callq_insert(struct pd *callee, struct pd *caller);
@@ -157,12 +160,14 @@ extern int timing;
 void timer_init(void);
 void timer_switch(struct pd *next);
 int timer_tick(struct pd *self);
+int timer_yield(struct pd *self);
 void timer_idle(void);
 
 /* core/pd.c */
 SYSCALL(sys_pd_restart);
 SYSCALL(sys_pd_stop);
 SYSCALL(sys_pd_resume);
+SYSCALL(sys_pd_read_regs);
 
 /* core/syscall.c */
 extern const syscall_fn syscall_table[MK_SYS_COUNT];
@@ -185,6 +190,14 @@ u64 vspace_create(unsigned asid);
 void vspace_map(u64 ttbr0, const struct mk_map *m);
 void vspace_activate(struct pd *p);
 
+u64 vspace_lookup(u64 ttbr0, u64 va, u64 *pa);
+
+/* arch/aarch64/vspace_cache.c */
+SYSCALL(sys_cache);
+
+/* arch/aarch64/smc.c */
+SYSCALL(sys_smc);
+
 /* arch/aarch64/trap.c */
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
@@ -202,6 +215,7 @@ __attribute__((noreturn)) void arch_switch_to(struct pd *next, struct pd *prev);
 /* arch/aarch64/psci.c */
 __attribute__((noreturn)) void plat_poweroff(void);
 void psci_init(unsigned boot_el);
+void firmware_call(u64 x[8]);
 
 /* arch/aarch64/cache.c */
 void arch_zero(u64 pa, u64 end_pa);

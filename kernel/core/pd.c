@@ -15,6 +15,7 @@ static void pd_create(struct pd *p, unsigned index, const struct mk_pd *d, const
     p->desc = d;
     p->prio = d->priority;
     p->passive_pending = d->passive;
+    p->smc = d->smc;
     p->ipcbuf = PA_TO_KVA(d->ipcbuf_paddr);
     p->ttbr0 = vspace_create(index + 1);
     for (u32 i = 0; i < d->map_count; i++)
@@ -159,4 +160,38 @@ SYSCALL(sys_pd_resume)
 
     (void)a1, (void)a2, (void)a3;
     return c && c->state == PD_STOPPED ? make_runnable(self, c) : self;
+}
+
+/*
+ * seL4_TCB_ReadRegisters on a child: its registers, in seL4_UserContext
+ * order (pd-api.md §9.1), into the caller's IPC buffer msg[0..MK_NUM_REGS);
+ * libsel4 copies the first `count` out. With `suspend` (a1) the child is
+ * stopped first, as seL4's suspendSource. A PD that is not running has its
+ * whole frame saved (x0..x18 as it last left them in a syscall: the ABI
+ * lets the kernel clobber them), and its TPIDR_EL0 in tpidr.
+ */
+SYSCALL(sys_pd_read_regs)
+{
+    /* seL4_UserContext words 3..33: which x register each holds. */
+    static const u8 xreg[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 29, 30, 9, 10,
+                               11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28 };
+    struct pd *c = child_arg(self, a0);
+    u64 *mr = self->ipcbuf + 1;
+
+    _Static_assert(3 + sizeof(xreg) + 2 == MK_NUM_REGS, "seL4_UserContext has pc, sp, spsr, 31 x, 2 tpidr");
+    (void)a2, (void)a3;
+    if (!c)
+        return self;
+    if (a1 && c->state != PD_STOPPED) {
+        pd_cancel(c);
+        c->state = PD_STOPPED;
+    }
+    mr[0] = c->regs.pc;
+    mr[1] = c->regs.sp;
+    mr[2] = c->regs.spsr;
+    for (unsigned i = 0; i < sizeof(xreg); i++)
+        mr[3 + i] = c->regs.x[xreg[i]];
+    mr[34] = c->tpidr;
+    mr[35] = 0; /* tpidrro_el0: Minikit never sets it */
+    return self;
 }

@@ -37,3 +37,18 @@ void sched_remove(struct pd *p)
     p->next = NULL;
 }
 
+
+/*
+ * seL4_Yield (MCS): self goes behind the other ready PDs of its priority
+ * with a fresh round-robin slice; a PD with a budget below its period gives
+ * up the rest of this period's budget and waits for its next period, as an
+ * MCS thread gives up its current refill.
+ */
+SYSCALL(sys_yield)
+{
+    (void)a0, (void)a1, (void)a2, (void)a3;
+    if (timer_yield(self))
+        return schedule_next();
+    sched_enqueue(self);
+    return sched_pick();
+}

@@ -23,4 +23,9 @@ const syscall_fn syscall_table[MK_SYS_COUNT] = {
     [MK_SYS_PD_RESTART] = sys_pd_restart,
     [MK_SYS_PD_STOP] = sys_pd_stop,
     [MK_SYS_PD_RESUME] = sys_pd_resume,
+    [MK_SYS_CACHE] = sys_cache,
+    [MK_SYS_POLL] = sys_poll,
+    [MK_SYS_YIELD] = sys_yield,
+    [MK_SYS_READ_REGS] = sys_pd_read_regs,
+    [MK_SYS_SMC] = sys_smc,
 };

@@ -186,6 +186,27 @@ int timer_tick(struct pd *self)
     return verdict;
 }
 
+/*
+ * seL4_Yield by `self` (running). Returns 1 if self gave up a budget and is
+ * parked until its next period, 0 if it only goes behind its equals (with a
+ * new slice).
+ */
+int timer_yield(struct pd *self)
+{
+    if (!timing || on_cpu != self)
+        return 0;
+    charge(now());
+    if (on_cpu_sc->timed) {
+        on_cpu_sc->remaining = 0;
+        throttle(on_cpu_sc);
+        on_cpu = NULL;
+        timer_program();
+        return 1;
+    }
+    on_cpu_sc->slice_left = (int64_t)on_cpu_sc->budget;
+    return 0;
+}
+
 /* The kernel is about to idle: stop charging the PD that ran last. */
 void timer_idle(void)
 {

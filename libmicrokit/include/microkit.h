@@ -83,6 +83,7 @@ void __assert_fail(const char *expr, const char *file, int line, const char *fun
 /* Diagnostics of the inline calls, kept out of line so the fast paths stay small. */
 void microkit_internal_bad_id(const char *function, const char *what, microkit_channel id);
 void microkit_internal_kernel_error(const char *function, microkit_child child, seL4_Word err);
+void microkit_internal_smc_error(seL4_Word err);
 
 static inline void microkit_internal_crash(seL4_Error err)
 {
@@ -206,6 +207,22 @@ static inline void microkit_pd_resume(microkit_child pd)
         microkit_internal_kernel_error("microkit_pd_resume", pd, err);
     }
 }
+
+#if defined(CONFIG_ALLOW_SMC_CALLS)
+/*
+ * Has the kernel make an SMC with args->x0..x7 and returns the firmware's
+ * x0..x7 in *response (pd-api.md §6.3). Only for PDs with smc="true": for
+ * any other the kernel refuses (seL4_InvalidCapability) and, as upstream,
+ * the PD prints a line and crashes at the error code.
+ */
+static inline void microkit_arm_smc_call(seL4_ARM_SMCContext *args, seL4_ARM_SMCContext *response)
+{
+    seL4_Error err = seL4_ARM_SMC_Call(ARM_SMC_CAP, args, response);
+    if (err != seL4_NoError) {
+        microkit_internal_smc_error(err);
+    }
+}
+#endif
 
 /*
  * Extra handles from the SDF's <cspace> are not supported by the Minikit

@@ -1,14 +1,17 @@
 /*
- * Debug console output. Only debug configurations (CONFIG_PRINTING) have a
- * console; elsewhere these functions exist but compile to nothing, as upstream.
+ * Debug console output. The debug configuration (CONFIG_PRINTING) has a
+ * console, and so does Minikit's benchmark configuration (MK_DBG_PRINTING,
+ * set by libmicrokit.mk), whose benchmarks print their figures; upstream's
+ * benchmark kernel has no console. In release these functions exist but
+ * compile to nothing, as upstream.
  */
 #include <microkit.h>
 
-#ifdef CONFIG_PRINTING
+#ifdef MK_DBG_PRINTING
 
 void microkit_dbg_putc(int c)
 {
-    seL4_DebugPutChar((char)c);
+    mk_sys_putc((char)c);
 }
 
 void microkit_dbg_puts(const char *s)

@@ -37,6 +37,16 @@ void microkit_internal_kernel_error(const char *function, microkit_child child, 
     microkit_internal_crash((seL4_Error)err);
 }
 
+void microkit_internal_smc_error(seL4_Word err)
+{
+    put_pd_name();
+    microkit_dbg_puts(": microkit_arm_smc_call: error calling SMC (kernel error ");
+    microkit_dbg_put32((seL4_Uint32)err);
+    microkit_dbg_puts(err == seL4_InvalidCapability ? "; this PD needs smc=\"true\" in the system description)\n"
+                                                    : ")\n");
+    microkit_internal_crash((seL4_Error)err);
+}
+
 static void missing_entry_point(const char *name)
 {
     put_pd_name();

@@ -13,3 +13,11 @@ test-deps:: sdk
 	@$(MAKE) --no-print-directory -f tests/system/pd.mk TEST_DIR=tests/system/benchmark-counter \
 	  MICROKIT_SDK=$(ABS_SDK) MICROKIT_BOARD=$(BOARD) MICROKIT_CONFIG=benchmark MICROKIT_FLAGS=--exit-when-idle \
 	  BUILD_DIR=$(ABS_BUILD)/tests/system-benchmark/benchmark-counter
+
+# gen_config.h of every configuration: the defines that differ between them
+# (tests/system/gen-config-check.c; compile only).
+test-deps:: sdk
+	@set -e; for c in $(CONFIGS); do \
+	  $(CROSS)gcc -fsyntax-only -ffreestanding -Wall -Werror -DEXPECT_$$(echo $$c | tr a-z A-Z) \
+	    -I$(SDK)/board/$(BOARD)/$$c/include tests/system/gen-config-check.c; \
+	done

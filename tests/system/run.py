@@ -16,8 +16,18 @@ Each test is a directory tests/system/<name>/ with a test.json:
                                      QEMU powers off by itself before the timeout without
                                      printing anything (release builds, --exit-when-idle)
       "icount":   true,              optional; deterministic instruction counting (QEMU_ICOUNT=1)
-      "explicit": true               optional; run only when named on the command line
+      "explicit": true,              optional; run only when named on the command line
                                      (long runs such as make stress)
+      "input":    [{"after": "regex", "send": "text"}, ...],
+                                     optional; once a console line matches "after" (in this
+                                     order), "send" is typed on QEMU's stdin, i.e. the PL011's
+                                     receive side (-serial mon:stdio; avoid Ctrl-A, the
+                                     monitor escape)
+      "disk":     65536,             optional; a disk image of this many bytes, made fresh for
+                                     each run, byte i = i % 251 (a pattern a driver can check);
+                                     "{disk}" in qemu_args is its path
+      "qemu_args": ["-drive", "file={disk},...", ...]
+                                     optional; extra QEMU arguments (after the standard ones)
     }
 
 A run boots the image with scripts/run-qemu.sh and reads the console line by
@@ -37,6 +47,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections import deque
 
@@ -55,7 +66,8 @@ DEFAULT_VARIANTS = ["el2/cortex-a53"]
 DEFAULT_TIMEOUT = 20.0
 GRACE = 0.5  # seconds to watch for forbidden lines after the last expectation
 TAIL_LINES = 20
-KEYS = {"image", "variants", "timeout", "expect", "forbid", "description", "silent", "icount", "explicit"}
+KEYS = {"image", "variants", "timeout", "expect", "forbid", "description", "silent", "icount", "explicit",
+        "input", "disk", "qemu_args"}
 
 
 class BadTest(Exception):
@@ -90,6 +102,20 @@ class Test:
         self.silent = spec.get("silent", False) is True
         self.icount = spec.get("icount", False) is True
         self.explicit = spec.get("explicit", False) is True
+        self.input = spec.get("input", [])
+        if not isinstance(self.input, list) or not all(
+                isinstance(i, dict) and set(i) == {"after", "send"} for i in self.input):
+            raise BadTest(f"{path}: 'input' must be a list of {{\"after\": regex, \"send\": text}}")
+        try:
+            self.input = [(re.compile(i["after"]), i["send"].encode()) for i in self.input]
+        except (re.error, TypeError, AttributeError) as e:
+            raise BadTest(f"{path}: bad 'input': {e}")
+        self.disk = spec.get("disk")
+        if self.disk is not None and (not isinstance(self.disk, int) or self.disk <= 0 or self.disk % 512):
+            raise BadTest(f"{path}: 'disk' must be a positive multiple of 512 (bytes)")
+        self.qemu_args = spec.get("qemu_args", [])
+        if not isinstance(self.qemu_args, list) or not all(isinstance(a, str) for a in self.qemu_args):
+            raise BadTest(f"{path}: 'qemu_args' must be a list of strings")
         if self.silent and self.expect:
             raise BadTest(f"{path}: a 'silent' test cannot 'expect' console lines")
         if not self.silent and not self.expect:
@@ -123,12 +149,18 @@ def run_variant(test, variant, verbose):
         return False, f"image not found: {os.path.relpath(test.image, REPO)} (run make test, or make test-deps)", tail
     machine, _, cpu = variant.partition("/")
     env = dict(os.environ, QEMU_MACHINE=MACHINES[machine], QEMU_CPU=cpu, QEMU_ICOUNT="1" if test.icount else "0")
-    proc = subprocess.Popen([RUN_QEMU, test.image], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    try:
-        return watch(test, proc, tail, verbose) + (tail,)
-    finally:
-        kill_group(proc)
+    with tempfile.TemporaryDirectory(prefix="minikit-test-") as tmp:
+        disk = os.path.join(tmp, "disk.img")
+        if test.disk:
+            with open(disk, "wb") as f:
+                f.write(bytes(i % 251 for i in range(test.disk)))
+        args = [a.replace("{disk}", disk) for a in test.qemu_args]
+        proc = subprocess.Popen([RUN_QEMU, test.image] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        try:
+            return watch(test, proc, tail, verbose) + (tail,)
+        finally:
+            kill_group(proc)
 
 
 def watch(test, proc, tail, verbose):
@@ -139,7 +171,19 @@ def watch(test, proc, tail, verbose):
     deadline = start + test.timeout
     grace_end = None
     next_expect = 0
+    next_input = 0
     pending = b""
+
+    def feed(line):
+        """Types the next input once its trigger line has appeared."""
+        nonlocal next_input
+        if next_input < len(test.input) and test.input[next_input][0].search(line):
+            try:
+                proc.stdin.write(test.input[next_input][1])
+                proc.stdin.flush()
+            except OSError:
+                pass  # QEMU is gone; the run fails on its own
+            next_input += 1
 
     def check(line):
         """Returns a failure reason, or None."""
@@ -152,6 +196,7 @@ def watch(test, proc, tail, verbose):
         for r in test.forbid:
             if r.search(line):
                 return f"forbidden line (matches /{r.pattern}/): {line}"
+        feed(line)
         if next_expect < len(test.expect) and test.expect[next_expect].search(line):
             next_expect += 1
             if next_expect == len(test.expect):

@@ -37,3 +37,15 @@ test-deps:: sdk
 	  && rm $(SM_IDS_DIR)/shared-memory.system.new || mv $(SM_IDS_DIR)/shared-memory.system.new $(SM_IDS_DIR)/shared-memory.system
 	@$(MAKE) --no-print-directory -C examples/shared-memory MICROKIT_SDK=$(ABS_SDK) MICROKIT_BOARD=$(BOARD) \
 	  MICROKIT_CONFIG=$(CONFIG) BUILD_DIR=$(SM_IDS_DIR) SYSTEM_FILE=$(SM_IDS_DIR)/shared-memory.system
+
+# Good systems of the tool's corpus that must also boot without a kernel
+# panic (nothing the tool accepts may make the kernel panic): the device
+# ownership cases. tests/system/boot-<name>/ boots each.
+TOOL_GOOD_BOOT := region-paddr devices-kept smc
+test-deps:: sdk $(TOOL_TEST_ELFS)
+	@set -e; for s in $(TOOL_GOOD_BOOT); do \
+	  mkdir -p $(BUILD)/tests/system/boot-$$s; \
+	  $(SDK)/bin/microkit tests/tool/good/$$s.system --search-path $(TOOL_TEST_DIR)/elf --board $(BOARD) \
+	    --config debug -o $(BUILD)/tests/system/boot-$$s/loader.img -r $(BUILD)/tests/system/boot-$$s/report.txt \
+	    --exit-when-idle >/dev/null; \
+	done

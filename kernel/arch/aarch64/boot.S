@@ -23,8 +23,15 @@
 #define TCR_VALUE     ((24 << 0) | (1 << 8) | (1 << 10) | (3 << 12) | (0 << 14) | \
                        (16 << 16) | (1 << 24) | (1 << 26) | (3 << 28) | (2 << 30) | \
                        (2 << 32))
-/* MMU, D-cache, SP alignment checks, I-cache, EL0 may use DC ZVA and read CTR_EL0; RES1 bits. */
+/*
+ * MMU, D-cache, SP alignment checks, I-cache; EL0 may use DC ZVA (DZE), read
+ * CTR_EL0 (UCT) and clean/invalidate by VA to the point of coherency or
+ * unification: DC CVAC, CVAU, CIVAC, IC IVAU (UCI), which user-level DMA
+ * drivers need (CONFIG_AARCH64_USER_CACHE_ENABLE). They act only on the PD's
+ * own mappings: an address it cannot read faults like a load. RES1 bits.
+ */
 #define SCTLR_VALUE   ((1 << 0) | (1 << 2) | (1 << 3) | (1 << 12) | (1 << 14) | (1 << 15) | \
+                       (1 << 26) | \
                        (1 << 11) | (1 << 20) | (1 << 22) | (1 << 23) | (1 << 28) | (1 << 29))
 #define SCTLR_MMU_OFF ((1 << 11) | (1 << 20) | (1 << 22) | (1 << 23) | (1 << 28) | (1 << 29))
 

@@ -8,7 +8,12 @@
 #define CNTKCTL_EL0PTEN  (1u << 9) /* EL0 drives the EL1 physical timer (semantics.md §7) */
 
 /*
- * Sleep until an interrupt, with interrupts enabled just for the wait. The
+ * Sleep until an interrupt, then take it. WFI runs with interrupts still
+ * masked: a pending interrupt wakes it all the same, and none can be taken
+ * between the caller's check for work and the sleep. (Unmasking first lost
+ * wake-ups: an interrupt taken right before the WFI made a PD runnable and
+ * the CPU then slept on; the virtio-blk test hit it.) Interrupts are
+ * unmasked only for the moment it takes to take the pending one. The
  * syscall fast path keeps the PD's return state in ELR_EL1/SPSR_EL1 rather
  * than its frame, and taking an interrupt here overwrites both: keep them.
  */
@@ -16,7 +21,7 @@ void arch_wait_for_interrupt(void)
 {
     u64 elr = read_sysreg(elr_el1), spsr = read_sysreg(spsr_el1);
 
-    __asm__ volatile("msr daifclr, #2\n wfi\n msr daifset, #2" ::: "memory");
+    __asm__ volatile("wfi\n msr daifclr, #2\n isb\n msr daifset, #2" ::: "memory");
     write_sysreg(elr_el1, elr);
     write_sysreg(spsr_el1, spsr);
 }

@@ -104,3 +104,36 @@ void vspace_activate(struct pd *p)
 {
     write_sysreg(ttbr0_el1, p->ttbr0);
 }
+
+/*
+ * The frame mapped at user address va in the address space ttbr0: returns
+ * its size (4 KiB or 2 MiB) and sets *pa to its base, or returns 0 if
+ * nothing is mapped there. Only the kernel's own walk, for the VSpace cache
+ * invocations (vspace_cache.c): the tables never change after boot.
+ */
+u64 vspace_lookup(u64 ttbr0, u64 va, u64 *pa)
+{
+    u64 *table = PA_TO_KVA(ttbr0 & PTE_ADDR);
+    u64 e;
+
+    if (va > MK_USER_VSPACE_TOP)
+        return 0;
+    for (unsigned shift = 39; shift > 21; shift -= 9) {
+        e = table[(va >> shift) & 0x1ff];
+        if ((e & 3) != (PTE_TABLE | PTE_VALID))
+            return 0; /* levels 0 and 1 hold only tables */
+        table = PA_TO_KVA(e & PTE_ADDR);
+    }
+    e = table[(va >> 21) & 0x1ff];
+    if ((e & 3) == PTE_VALID) {
+        *pa = e & PTE_ADDR & ~((1ULL << MK_LARGE_PAGE_BITS) - 1);
+        return 1ULL << MK_LARGE_PAGE_BITS;
+    }
+    if ((e & 3) != (PTE_TABLE | PTE_VALID))
+        return 0;
+    e = ((u64 *)PA_TO_KVA(e & PTE_ADDR))[(va >> 12) & 0x1ff];
+    if ((e & 3) != (PTE_TABLE | PTE_VALID))
+        return 0;
+    *pa = e & PTE_ADDR;
+    return 1ULL << MK_PAGE_BITS;
+}

@@ -1,6 +1,14 @@
 /*
- * PL011 console output. The kernel owns the UART; PDs reach it through
- * MK_SYS_PUTC. Release builds print nothing at all.
+ * PL011 console output, for the kernel's messages and MK_SYS_PUTC. Release
+ * builds print nothing at all.
+ *
+ * The kernel does not own the UART: as on seL4 a PD may map it and bind its
+ * IRQ (a serial driver). The kernel only ever waits for room in the transmit
+ * FIFO and writes the data register; it never reads, configures, or takes
+ * the UART's interrupt. So a driver PD gets every received byte, and the
+ * kernel's output and the driver's interleave character by character (a
+ * kernel line can land inside a line the driver is sending). A driver that
+ * disables or reprograms the UART changes the kernel's output too.
  */
 #include "kernel.h"
 #include "memlayout.h"

@@ -15,6 +15,7 @@
 #include <sel4/types.h>
 
 #define MK_HANDLE_INPUT       1 /* the PD's endpoint: what it waits on */
+#define MK_HANDLE_VSPACE      3 /* the PD's own address space: the VSpace cache invocations */
 #define MK_HANDLE_REPLY       4 /* the PD's reply object: whom it serves */
 #define MK_HANDLE_MONITOR     5
 #define MK_HANDLE_OWN_TCB     6

@@ -7,10 +7,8 @@
  *
  * TCB handles are the child handles (MK_HANDLE_CHILD_BASE + child id). The
  * PD's own TCB, vCPU TCBs and <cspace> handles have no kernel operations
- * behind them yet.
- *
- * Not provided: seL4_TCB_ReadRegisters (the kernel has no call that reads a
- * child's registers).
+ * behind them yet. The VSpace handle is the PD's own (MK_HANDLE_VSPACE, seL4
+ * Microkit's slot 3); the SMC handle is MK_HANDLE_SMC (ARM_SMC_CAP).
  */
 #ifndef SEL4_INVOCATIONS_H
 #define SEL4_INVOCATIONS_H
@@ -18,6 +16,7 @@
 #include <sel4/types.h>
 #include <sel4/handles.h>
 #include <sel4/syscalls.h>
+#include <sel4/ipcbuffer.h>
 
 static inline seL4_Error seL4_IRQHandler_Ack(seL4_IRQHandler _service)
 {
@@ -74,6 +73,97 @@ static inline seL4_Error seL4_TCB_WriteRegisters(seL4_TCB _service, seL4_Bool re
         return seL4_IllegalOperation;
     }
     return (seL4_Error)mk_sys_pd_restart(child, regs->pc);
+}
+
+/*
+ * Reads the first `count` (1..36) registers of a child, in seL4_UserContext
+ * order; with suspend_source the child is stopped first (seL4_TCB_Suspend).
+ * count out of range: seL4_RangeError, as seL4. arch_flags is ignored, as on
+ * seL4 for AArch64.
+ */
+static inline seL4_Error seL4_TCB_ReadRegisters(seL4_TCB _service, seL4_Bool suspend_source, seL4_Uint8 arch_flags,
+                                                seL4_Word count, seL4_UserContext *regs)
+{
+    seL4_Word child;
+    seL4_Word err;
+
+    (void)arch_flags;
+    if (!mk_handle_id(_service, MK_HANDLE_CHILD_BASE, &child)) {
+        return seL4_InvalidCapability;
+    }
+    if (count < 1 || count > MK_NUM_REGS) {
+        return seL4_RangeError;
+    }
+    err = mk_sys_read_regs(child, suspend_source != 0);
+    if (err != seL4_NoError) {
+        return (seL4_Error)err;
+    }
+    for (seL4_Word i = 0; i < count; i++) {
+        ((seL4_Word *)regs)[i] = seL4_GetIPCBuffer()->msg[i];
+    }
+    return seL4_NoError;
+}
+
+/*
+ * The VSpace cache invocations, on this PD's own address space only (the
+ * handle 3, which seL4 Microkit gives every PD for its VSpace). [start, end)
+ * must lie in one page of one map; errors as seL4 (the kernel's
+ * arch/aarch64/vspace_cache.c): end <= start seL4_InvalidArgument, end above
+ * seL4_UserTop seL4_IllegalOperation, crossing the page seL4_RangeError;
+ * nothing mapped at start succeeds and does nothing.
+ */
+static inline seL4_Error mk_vspace_cache(seL4_ARM_VSpace _service, seL4_Word op, seL4_Word start, seL4_Word end)
+{
+    if (_service != MK_HANDLE_VSPACE) {
+        return seL4_InvalidCapability;
+    }
+    return (seL4_Error)mk_sys_cache(op, start, end);
+}
+
+static inline seL4_Error seL4_ARM_VSpace_Clean_Data(seL4_ARM_VSpace _service, seL4_Word start, seL4_Word end)
+{
+    return mk_vspace_cache(_service, MK_CACHE_CLEAN, start, end);
+}
+
+static inline seL4_Error seL4_ARM_VSpace_Invalidate_Data(seL4_ARM_VSpace _service, seL4_Word start, seL4_Word end)
+{
+    return mk_vspace_cache(_service, MK_CACHE_INVALIDATE, start, end);
+}
+
+static inline seL4_Error seL4_ARM_VSpace_CleanInvalidate_Data(seL4_ARM_VSpace _service, seL4_Word start,
+                                                              seL4_Word end)
+{
+    return mk_vspace_cache(_service, MK_CACHE_CLEAN_INVALIDATE, start, end);
+}
+
+static inline seL4_Error seL4_ARM_VSpace_Unify_Instruction(seL4_ARM_VSpace _service, seL4_Word start, seL4_Word end)
+{
+    return mk_vspace_cache(_service, MK_CACHE_UNIFY, start, end);
+}
+
+/*
+ * Forwards an SMC (SMC Calling Convention: x0..x7 in and out) to the
+ * firmware. Only a PD with smc="true" may; others get
+ * seL4_InvalidCapability, as a PD without the SMC capability does on seL4.
+ */
+static inline seL4_Error seL4_ARM_SMC_Call(seL4_ARM_SMC _service, seL4_ARM_SMCContext *smc_args,
+                                           seL4_ARM_SMCContext *smc_response)
+{
+    seL4_Word *mr = seL4_GetIPCBuffer()->msg;
+    seL4_Word err;
+
+    if (_service != MK_HANDLE_SMC) {
+        return seL4_InvalidCapability;
+    }
+    mr[0] = smc_args->x0, mr[1] = smc_args->x1, mr[2] = smc_args->x2, mr[3] = smc_args->x3;
+    mr[4] = smc_args->x4, mr[5] = smc_args->x5, mr[6] = smc_args->x6, mr[7] = smc_args->x7;
+    err = mk_sys_smc();
+    if (err != seL4_NoError) {
+        return (seL4_Error)err;
+    }
+    smc_response->x0 = mr[0], smc_response->x1 = mr[1], smc_response->x2 = mr[2], smc_response->x3 = mr[3];
+    smc_response->x4 = mr[4], smc_response->x5 = mr[5], smc_response->x6 = mr[6], smc_response->x7 = mr[7];
+    return seL4_NoError;
 }
 
 #endif

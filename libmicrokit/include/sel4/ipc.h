@@ -18,8 +18,10 @@
  * is seL4 Microkit's: bit 63 + channel for a PPC, bit 62 + child id for a
  * fault, otherwise the set of notified ids.
  *
- * Not provided: seL4_Poll and seL4_NBRecv (the kernel has no non-blocking
- * wait) and seL4_Yield (no syscall for it).
+ * The non-blocking receives (seL4_Poll, seL4_NBWait, seL4_NBRecv) return at
+ * once with badge 0 and an empty tag when nothing is there. seL4_Poll takes
+ * notifications only; seL4_NBWait and seL4_NBRecv also take a queued PPC or
+ * child fault, like seL4_Wait and seL4_Recv.
  */
 #ifndef SEL4_IPC_H
 #define SEL4_IPC_H
@@ -132,6 +134,46 @@ static inline seL4_MessageInfo_t seL4_Wait(seL4_CPtr src, seL4_Word *sender)
 {
     mk_recv_handles_check(src, MK_HANDLE_REPLY);
     return mk_wait(seL4_MessageInfo_new(0, 0, 0, 0), 0, MK_DEFER_NONE, 0, sender);
+}
+
+/* Pending notifications, without blocking: *sender = the set of ids, 0 if none. */
+static inline seL4_MessageInfo_t seL4_Poll(seL4_CPtr src, seL4_Word *sender)
+{
+    seL4_Word badge;
+    seL4_MessageInfo_t tag;
+
+    mk_recv_handles_check(src, MK_HANDLE_REPLY);
+    tag = mk_sys_poll(0, &badge);
+    if (sender) {
+        *sender = badge;
+    }
+    return tag;
+}
+
+/* seL4_Recv without blocking: notifications first, then a queued PPC or fault. */
+static inline seL4_MessageInfo_t seL4_NBRecv(seL4_CPtr src, seL4_Word *sender, seL4_CPtr reply)
+{
+    seL4_Word badge;
+    seL4_MessageInfo_t tag;
+
+    mk_recv_handles_check(src, reply);
+    tag = mk_sys_poll(MK_POLL_CALLS, &badge);
+    if (sender) {
+        *sender = badge;
+    }
+    return tag;
+}
+
+/* seL4_Wait without blocking (MCS): as seL4_NBRecv. */
+static inline seL4_MessageInfo_t seL4_NBWait(seL4_CPtr src, seL4_Word *sender)
+{
+    return seL4_NBRecv(src, sender, MK_HANDLE_REPLY);
+}
+
+/* Behind the other ready PDs of the same priority (a budget-limited PD waits for its next period). */
+static inline void seL4_Yield(void)
+{
+    mk_sys_yield();
 }
 
 #endif

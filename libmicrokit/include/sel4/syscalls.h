@@ -87,6 +87,16 @@ static inline seL4_Word mk_sys_call2(seL4_Word nr, seL4_Word a0, seL4_Word a1)
     return x0;
 }
 
+static inline seL4_Word mk_sys_call3(seL4_Word nr, seL4_Word a0, seL4_Word a1, seL4_Word a2)
+{
+    MK_REG(x0, "x0", a0);
+    MK_REG(x1, "x1", a1);
+    MK_REG(x2, "x2", a2);
+    MK_REG(x8, "x8", nr);
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x8) :: "x3", MK_CLOBBERS_X4);
+    return x0;
+}
+
 static inline seL4_Word mk_sys_irq_ack(seL4_Word id)
 {
     return mk_sys_call1(MK_SYS_IRQ_ACK, id);
@@ -105,6 +115,41 @@ static inline seL4_Word mk_sys_pd_stop(seL4_Word child)
 static inline seL4_Word mk_sys_pd_resume(seL4_Word child)
 {
     return mk_sys_call1(MK_SYS_PD_RESUME, child);
+}
+
+/* Cache maintenance on [start, end) of the caller's own address space (MK_CACHE_*). */
+static inline seL4_Word mk_sys_cache(seL4_Word op, seL4_Word start, seL4_Word end)
+{
+    return mk_sys_call3(MK_SYS_CACHE, op, start, end);
+}
+
+/* Like mk_sys_wait without the reply, the deferred operation or blocking: *badge 0 if nothing was there. */
+static inline seL4_MessageInfo_t mk_sys_poll(seL4_Word flags, seL4_Word *badge)
+{
+    MK_REG(x0, "x0", flags);
+    MK_REG(x1, "x1", 0);
+    MK_REG(x8, "x8", MK_SYS_POLL);
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1), "+r"(x8) :: MK_CLOBBERS_X2);
+    *badge = x1;
+    return (seL4_MessageInfo_t){ { x0 } };
+}
+
+static inline void mk_sys_yield(void)
+{
+    MK_REG(x8, "x8", MK_SYS_YIELD);
+    __asm__ volatile("svc #0" : "+r"(x8) :: "x0", "x1", MK_CLOBBERS_X2);
+}
+
+/* The child's registers land in this PD's IPC buffer msg[0..MK_NUM_REGS). */
+static inline seL4_Word mk_sys_read_regs(seL4_Word child, seL4_Word suspend)
+{
+    return mk_sys_call2(MK_SYS_READ_REGS, child, suspend);
+}
+
+/* x0..x7 in and out through IPC buffer msg[0..8). */
+static inline seL4_Word mk_sys_smc(void)
+{
+    return mk_sys_call1(MK_SYS_SMC, 0);
 }
 
 #undef MK_REG
