@@ -162,6 +162,7 @@ void timer_switch(struct pd *next);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
+void timer_idle_end(struct pd *next);
 
 /* core/pd.c */
 SYSCALL(sys_pd_restart);
@@ -178,7 +179,6 @@ struct pd *fault_unknown_syscall(struct pd *self);
 
 /* core/idle.c */
 struct pd *idle(void);
-void idle_irq(void);
 
 /* arch/aarch64/cpu.c */
 void arch_init(void);
@@ -202,6 +202,7 @@ SYSCALL(sys_smc);
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
+void kernel_irq_taken(u64 elr);
 extern u32 switch_hooks_on;
 void switch_hooks(struct pd *next, struct pd *prev);
 

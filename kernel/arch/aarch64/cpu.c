@@ -8,22 +8,19 @@
 #define CNTKCTL_EL0PTEN  (1u << 9) /* EL0 drives the EL1 physical timer (semantics.md §7) */
 
 /*
- * Sleep until an interrupt, then take it. WFI runs with interrupts still
- * masked: a pending interrupt wakes it all the same, and none can be taken
- * between the caller's check for work and the sleep. (Unmasking first lost
- * wake-ups: an interrupt taken right before the WFI made a PD runnable and
- * the CPU then slept on; the virtio-blk test hit it.) Interrupts are
- * unmasked only for the moment it takes to take the pending one. The
- * syscall fast path keeps the PD's return state in ELR_EL1/SPSR_EL1 rather
- * than its frame, and taking an interrupt here overwrites both: keep them.
+ * Sleep until an interrupt is pending. IRQs stay masked (PSTATE.I) as they
+ * always are in the kernel: WFI wakes on a pending interrupt whatever the
+ * mask, one already pending before it included, and the caller then reads
+ * it from the GIC (core/idle.c). Nothing is taken as an exception, so
+ * nothing can run between the caller's check for work and the sleep, and
+ * ELR_EL1/SPSR_EL1 (where the syscall fast path keeps the PD's return
+ * state) are never overwritten. (The earlier idle unmasked IRQs around the
+ * WFI: an interrupt taken just before it made a PD runnable and the CPU
+ * then slept on for good.)
  */
 void arch_wait_for_interrupt(void)
 {
-    u64 elr = read_sysreg(elr_el1), spsr = read_sysreg(spsr_el1);
-
-    __asm__ volatile("wfi\n msr daifclr, #2\n isb\n msr daifset, #2" ::: "memory");
-    write_sysreg(elr_el1, elr);
-    write_sysreg(spsr_el1, spsr);
+    __asm__ volatile("dsb sy\n wfi" ::: "memory");
 }
 
 /*
