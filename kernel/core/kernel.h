@@ -189,8 +189,13 @@ void vspace_init_pool(u64 base_pa, u64 end_pa);
 u64 vspace_create(unsigned asid);
 void vspace_map(u64 ttbr0, const struct mk_map *m);
 void vspace_activate(struct pd *p);
+void vspace_leave_boot(void);
+u64 vspace_pte_bits(u32 attrs);
 
 u64 vspace_lookup(u64 ttbr0, u64 va, u64 *pa);
+
+/* arch/aarch64/vspace_check.c (debug builds; a no-op otherwise) */
+void vspace_check(const struct mk_systable *t);
 
 /* arch/aarch64/vspace_cache.c */
 SYSCALL(sys_cache);

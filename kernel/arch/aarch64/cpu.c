@@ -23,11 +23,16 @@ void arch_wait_for_interrupt(void)
     __asm__ volatile("dsb sy\n wfi" ::: "memory");
 }
 
+#define PMUSERENR_CR     (1u << 2)  /* EL0 may read PMCCNTR_EL0 (and nothing else of the PMU) */
+#define MDSCR_TDCC       (1u << 12) /* EL0 access to the debug communication channel traps */
+
 /*
  * Benchmark configuration: the PMU cycle counter runs and EL0 may read it
- * (PMCCNTR_EL0), so benchmarks can count without a syscall. Other
- * configurations leave the PMU closed: a counter visible to every PD is a
- * timing channel between them.
+ * (PMCCNTR_EL0), so benchmarks can count without a syscall; the rest of the
+ * PMU (control, event counters, writes) stays closed. Other configurations
+ * close the PMU to EL0 entirely: a counter visible to every PD is a timing
+ * channel between them. PMUSERENR_EL0's reset value is architecturally
+ * UNKNOWN, so it is written in every configuration.
  */
 static void pmu_init(void)
 {
@@ -35,14 +40,19 @@ static void pmu_init(void)
     write_sysreg(pmcr_el0, read_sysreg(pmcr_el0) | (1u << 0) | (1u << 2)); /* enable, reset cycles */
     write_sysreg(pmccfiltr_el0, 0);                                       /* count at EL0 and EL1 */
     write_sysreg(pmcntenset_el0, 1u << 31);                               /* the cycle counter */
-    write_sysreg(pmuserenr_el0, (1u << 0) | (1u << 2));                   /* EL0 may read it */
-    isb();
+    write_sysreg(pmuserenr_el0, PMUSERENR_CR);
+#else
+    write_sysreg(pmuserenr_el0, 0);
 #endif
 }
 
 void arch_init(void)
 {
     write_sysreg(cntkctl_el1, CNTKCTL_EL0PCTEN | CNTKCTL_EL0VCTEN | CNTKCTL_EL0PTEN);
+    /* Self-hosted debug off (MDE, KDE, SS clear: no debug exceptions) and
+     * the debug communication channel closed to EL0 (its reset value is
+     * UNKNOWN): PDs get no debug access. */
+    write_sysreg(mdscr_el1, MDSCR_TDCC);
     fpu_init();
     pmu_init();
     isb();
