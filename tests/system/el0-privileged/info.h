@@ -23,6 +23,8 @@
 #define CHECK_IFAULT (1u << 3) /* VM fault: an instruction fetch */
 
 struct info {
+    seL4_Word good_sp;    /* first: a child's restart stub may reload SP from it */
+    seL4_Word restart_pc; /* where the parent restarts the child; 0: CHILD_ENTRY */
     seL4_Word next_case, ncases;
     seL4_Word label, ip, sp, addr, checks;
     seL4_Word secret;   /* a value the child must never obtain (linear-alias) */

@@ -87,6 +87,6 @@ seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo
             microkit_dbg_puts("parent: all cases faulted as expected; TEST_PASS\n");
         return seL4_False;
     }
-    microkit_pd_restart(CHILD, CHILD_ENTRY);
+    microkit_pd_restart(CHILD, in->restart_pc ? in->restart_pc : CHILD_ENTRY);
     return seL4_False;
 }
