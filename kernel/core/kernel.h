@@ -162,6 +162,7 @@ void timer_switch(struct pd *next);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
+void timer_idle_end(struct pd *next);
 
 /* core/pd.c */
 SYSCALL(sys_pd_restart);
@@ -178,7 +179,6 @@ struct pd *fault_unknown_syscall(struct pd *self);
 
 /* core/idle.c */
 struct pd *idle(void);
-void idle_irq(void);
 
 /* arch/aarch64/cpu.c */
 void arch_init(void);
@@ -189,8 +189,13 @@ void vspace_init_pool(u64 base_pa, u64 end_pa);
 u64 vspace_create(unsigned asid);
 void vspace_map(u64 ttbr0, const struct mk_map *m);
 void vspace_activate(struct pd *p);
+void vspace_leave_boot(void);
+u64 vspace_pte_bits(u32 attrs);
 
 u64 vspace_lookup(u64 ttbr0, u64 va, u64 *pa);
+
+/* arch/aarch64/vspace_check.c (debug builds; a no-op otherwise) */
+void vspace_check(const struct mk_systable *t);
 
 /* arch/aarch64/vspace_cache.c */
 SYSCALL(sys_cache);
@@ -202,6 +207,7 @@ SYSCALL(sys_smc);
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
+void kernel_irq_taken(u64 elr);
 extern u32 switch_hooks_on;
 void switch_hooks(struct pd *next, struct pd *prev);
 

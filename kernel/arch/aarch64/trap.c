@@ -41,6 +41,16 @@ void switch_hooks(struct pd *next, struct pd *prev)
         timer_switch(next);
 }
 
+/*
+ * An IRQ exception at EL1. The kernel never unmasks IRQs (core/idle.c polls
+ * the GIC after WFI instead), so this cannot happen unless something
+ * unmasked them: stop rather than run an interrupt in the middle of kernel code.
+ */
+void kernel_irq_taken(u64 elr)
+{
+    panic("IRQ taken in the kernel at pc 0x%lx: the kernel runs with IRQs masked", elr);
+}
+
 /* A synchronous exception in the kernel itself. */
 void kernel_fault(u64 esr, u64 elr, u64 far)
 {
