@@ -23,13 +23,15 @@ void arch_wait_for_interrupt(void)
     __asm__ volatile("dsb sy\n wfi" ::: "memory");
 }
 
-#define PMUSERENR_CR     (1u << 2)  /* EL0 may read PMCCNTR_EL0 (and nothing else of the PMU) */
+#define PMUSERENR_EN     (1u << 0)  /* EL0 may use the whole PMU (seL4's CONFIG_EXPORT_PMU_USER) */
+#define PMUSERENR_CR     (1u << 2)  /* EL0 may read PMCCNTR_EL0 */
 #define MDSCR_TDCC       (1u << 12) /* EL0 access to the debug communication channel traps */
 
 /*
- * Benchmark configuration: the PMU cycle counter runs and EL0 may read it
- * (PMCCNTR_EL0), so benchmarks can count without a syscall; the rest of the
- * PMU (control, event counters, writes) stays closed. Other configurations
+ * Benchmark configuration: the PMU cycle counter runs and EL0 may use the
+ * whole PMU (control, cycle and event counters), as seL4 does when it
+ * defines CONFIG_EXPORT_PMU_USER, so benchmarks count without a syscall.
+ * Other configurations
  * close the PMU to EL0 entirely: a counter visible to every PD is a timing
  * channel between them. PMUSERENR_EL0's reset value is architecturally
  * UNKNOWN, so it is written in every configuration.
@@ -40,7 +42,7 @@ static void pmu_init(void)
     write_sysreg(pmcr_el0, read_sysreg(pmcr_el0) | (1u << 0) | (1u << 2)); /* enable, reset cycles */
     write_sysreg(pmccfiltr_el0, 0);                                       /* count at EL0 and EL1 */
     write_sysreg(pmcntenset_el0, 1u << 31);                               /* the cycle counter */
-    write_sysreg(pmuserenr_el0, PMUSERENR_CR);
+    write_sysreg(pmuserenr_el0, PMUSERENR_EN | PMUSERENR_CR);
 #else
     write_sysreg(pmuserenr_el0, 0);
 #endif
