@@ -15,8 +15,11 @@
  * used up only while its PD runs: being preempted does not renew it.
  *
  * All of this costs the IPC paths nothing unless the system needs it: the
- * per-switch accounting runs only when some PD is timed or two PDs share a
- * priority ("timing").
+ * per-switch accounting runs only when some PD is timed, two PDs share a
+ * priority or the system has domains ("timing").
+ *
+ * Domains (core/domain.c): the end of the current schedule entry is one more
+ * deadline; timer_tick hands it to domain_tick.
  */
 #include "kernel.h"
 #include "sched.h"
