@@ -183,7 +183,7 @@ static void domain_enter(void)
         if (p->domain != cur_domain || p->throttled_on != PARKED_FOR_DOMAIN)
             continue;
         p->throttled_on = NULL;
-        if (p->state == PD_RUNNABLE && p->resume_rank && p->resume_rank <= MK_MAX_PDS)
+        if (p->state == PD_RUNNABLE && p->resume_rank && p->resume_rank <= MK_MAX_PDS && !by_rank[p->resume_rank])
             by_rank[p->resume_rank] = p;
         else if (p->state == PD_RUNNABLE)
             sched_enqueue(p); /* became runnable while its domain was away: after those it was behind */
