@@ -4,12 +4,13 @@
 
 /*
  * Could anything still make a PD runnable? An interrupt a waiting PD may
- * receive, or the end of the period a parked PD waits for.
+ * receive, the end of the period a parked PD waits for, or the domain a
+ * runnable PD waits for.
  */
 static int idle_can_wake(void)
 {
     for (unsigned i = 0; i < npds; i++) {
-        if (pds[i].throttled_on)
+        if (pds[i].throttled_on && parked_can_wake(&pds[i]))
             return 1;
         for (unsigned id = 0; id < MK_MAX_IDS; id++)
             if (pds[i].irq[id] && pds[i].state == PD_WAITING)

@@ -78,6 +78,8 @@ struct pd {
     u8 timed;                /* budget < period: its time is accounted (core/timer.c) */
     u8 passive_pending;      /* passive="true" and not yet waited: becomes passive then */
     u8 smc;                  /* smc="true": may have the kernel forward SMCs to firmware */
+    u8 domain;               /* its scheduling domain (core/domain.c); 0 without <domains> */
+    u8 resume_rank;          /* while its domain is away: its place in the ready queues, 1 first */
     u64 fault_label;
     u64 fault_mr[FAULT_MAX_MRS];
     /* Scheduling context, in counter ticks (core/timer.c). */
@@ -85,7 +87,8 @@ struct pd {
     int64_t remaining;       /* budget left in the current period */
     int64_t slice_left;      /* round-robin: what is left of its time slice */
     u64 period_end;          /* when the budget is next replenished */
-    struct pd *throttled_on; /* parked until that PD's budget is replenished */
+    struct pd *throttled_on; /* parked until that PD's budget is replenished, or
+                                PARKED_FOR_DOMAIN until its domain is current */
     const struct mk_pd *desc;/* the system-table entry (name, layout) */
     struct ch_end ch[MK_MAX_IDS];
     struct pd *children[MK_MAX_IDS]; /* by child id */
@@ -153,6 +156,16 @@ void irqs_init(const struct mk_systable *t);
 int irq_ack(struct pd *self, u64 id);
 struct pd *irq_dispatch(struct pd *self);
 SYSCALL(sys_irq_ack);
+
+/* core/domain.c */
+#define PARKED_FOR_DOMAIN (&pds[MK_MAX_PDS]) /* a throttled_on that is no PD: never dereferenced */
+extern int domains;
+extern u8 cur_domain;
+extern u64 domain_end;
+void domains_init(const struct mk_systable *t);
+int domain_tick(u64 t, struct pd *running, int rotate);
+struct pd *domain_gate(const struct pd *p);
+int parked_can_wake(const struct pd *p);
 
 /* core/timer.c */
 enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };

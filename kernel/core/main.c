@@ -25,7 +25,9 @@ void kmain(unsigned boot_el)
     pds_create(systable);                                    /* address spaces, channels, registers */
     vspace_check(systable);                                  /* debug: the W^X invariants */
     irqs_init(systable);                                     /* all masked until their PD acks */
+    if (systable->flags & MK_FLAG_DOMAINS)
+        domains_init(systable);                              /* <domains>: park all but the first */
     timer_init();                                            /* round-robin slices, if needed */
     kprintf("minikit| %u PDs, starting\n", npds);
-    arch_switch_to(sched_pick(), NULL);                      /* highest priority first */
+    arch_switch_to(schedule_next(), NULL);                   /* highest priority first (or idle) */
 }
