@@ -15,8 +15,8 @@ struct pd *trap_slow(struct pd *self, u64 esr)
 {
     if (ESR_EC(esr) == EC_SVC64)
         return fault_unknown_syscall(self);
-    if (ESR_EC(esr) == EC_FP)
-        return fpu_trap(self);
+    if (ESR_EC(esr) == EC_FP) /* fpu="false": FP and SIMD use is a fault, as on seL4 */
+        return self->desc->fpu ? fpu_trap(self) : fault_raise(self, esr, 0);
     return fault_raise(self, esr, read_sysreg(far_el1));
 }
 
