@@ -46,3 +46,27 @@ fuzz-build: $(FUZZ_DIR)/fuzz_sdf $(FUZZ_DIR)/fuzz_elf
 
 fuzz: fuzz-build $(TOOL_TEST_ELFS)
 	tool/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(TOOL_TEST_DIR)/elf
+
+# The release build of the tool (make release): linked statically against
+# libxml2, libelf and what they need (ICU, zlib, lzma; libstdc++ and libgcc
+# for ICU), so that it depends on nothing beyond glibc; stripped; carrying
+# TOOL_VERSION (default: scripts/version.sh), which it prints for --version.
+# The version is kept in a file that changes only when the version does.
+TOOL_STATIC         := $(BUILD)/tool-static/microkit
+TOOL_VERSION         = $(eval TOOL_VERSION := $$(shell scripts/version.sh))$(TOOL_VERSION)
+TOOL_VERSION_FILE   := $(BUILD)/tool-static/version
+TOOL_STATIC_LIBS     = -static-libgcc -Wl,-Bstatic \
+	$(filter-out -lm,$(shell pkg-config --static --libs libxml-2.0 libelf)) -lstdc++ \
+	-Wl,-Bdynamic -lm
+
+.PHONY: tool-static FORCE
+tool-static: $(TOOL_STATIC)
+
+$(TOOL_VERSION_FILE): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(TOOL_VERSION)' | cmp -s - $@ || echo '$(TOOL_VERSION)' > $@
+
+$(TOOL_STATIC): $(TOOL_SRCS) $(TOOL_HDRS) $(TOOL_VERSION_FILE)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(filter-out -g,$(TOOL_CFLAGS)) -DTOOL_VERSION='"'"$$(cat $(TOOL_VERSION_FILE))"'"' \
+		-s -o $@ $(TOOL_SRCS) $(TOOL_STATIC_LIBS)
