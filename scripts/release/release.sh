@@ -45,6 +45,7 @@ done
 
 # Boards, as make sdk built them.
 cp -R "$sdk/board" "$stage/board"
+find "$stage/board" -name .stamp -delete
 
 # Examples from the source tree, without anything built inside them.
 mkdir -p "$stage/example"
