@@ -3,6 +3,8 @@
 #   tests/tool/run.sh      host tests of the microkit tool (when present)
 #   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
+#   tests/release/run.py   the release tarball, unpacked under /tmp: every
+#                          example built and booted from it, both compilers
 # Each runner ends with its own "N passed, N failed" line; they are summed
 # here (and shown as "== <suite>: ..."). A runner that exits non-zero or
 # prints no summary counts as one failure. Exit status 1 if anything failed.
@@ -57,6 +59,7 @@ elif [ -e tests/tool/run.sh ]; then
 fi
 run_suite codec tests/codec/run.sh
 run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
+run_suite release python3 tests/release/run.py
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
