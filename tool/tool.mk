@@ -59,8 +59,10 @@ TOOL_OPTIONS_FILE   := $(BUILD)/tool-static/options
 TOOL_STATIC_LIBS     = -static-libgcc -Wl,-Bstatic \
 	$(filter-out -lm $(if $(filter stub,$(TOOL_ICU_DATA)),-licudata),$(shell pkg-config --static --libs libxml-2.0 libelf)) \
 	-lstdc++ -Wl,-Bdynamic -lm
-# TOOL_ICU_DATA=stub: an empty ICU data table instead of libicudata's 31 MB,
-# which the tool never reads (scripts/release/icudata-stub.c says why).
+# TOOL_ICU_DATA=stub (the default): an empty ICU data table instead of
+# libicudata's 31 MB, which the tool never reads (scripts/release/icudata-stub.c
+# says why): 2.3 MB instead of 33.5 MB. TOOL_ICU_DATA=full links the real one.
+TOOL_ICU_DATA       ?= stub
 TOOL_ICU_STUB        = $(if $(filter stub,$(TOOL_ICU_DATA)),scripts/release/icudata-stub.c \
 	-DICU_DATA_SYMBOL=icudt$(firstword $(subst ., ,$(shell pkg-config --modversion icu-uc)))_dat)
 

@@ -1,5 +1,6 @@
 /*
- * An empty ICU data table, for `make tool-static TOOL_ICU_DATA=stub` (tool/tool.mk).
+ * An empty ICU data table, linked into the static tool unless
+ * `TOOL_ICU_DATA=full` (tool/tool.mk).
  *
  * libxml2 converts the encodings it does not know itself with glibc's iconv
  * first and with ICU only after that; the tool reads UTF-8 .system files. ICU
