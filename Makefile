@@ -58,7 +58,8 @@ $(SDK)/bin/microkit-run: scripts/run-qemu.sh
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-$(SDK)/example/.stamp: examples/example.mk $(wildcard examples/*/*)
+# Every file under examples/ (the tutorial's steps are nested: examples/tutorial/STEP/{start,solution}).
+$(SDK)/example/.stamp: $(shell find examples -type f -not -path '*/build/*')
 	@rm -rf $(dir $@) && mkdir -p $(dir $@)
 	cp -r examples/. $(dir $@)
 	@touch $@

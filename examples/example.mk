@@ -17,7 +17,7 @@
 # inside the repository this file first builds the repository's SDK
 # (make -C .. sdk) and uses that; inside an SDK (its example/ directory) it
 # uses that SDK. BUILD_DIR defaults to build/ beside the example's Makefile
-# (in the repository: build/examples/<name>).
+# (in the repository: build/examples/<path under examples/>).
 #
 # A copied example directory needs only its own files: its Makefile includes
 # ../example.mk when there is one, else $(MICROKIT_SDK)/example/example.mk.
@@ -28,7 +28,8 @@ EXAMPLE_DIR := $(abspath $(dir $(firstword $(MAKEFILE_LIST))))
 
 ifneq ($(wildcard $(TOP)/tool/tool.mk),)
 IN_REPO := 1
-BUILD_DIR ?= $(TOP)/build/examples/$(EXAMPLE)
+# The example's path under examples/ (the tutorial's steps are nested).
+BUILD_DIR ?= $(TOP)/build/examples/$(patsubst $(HERE)/%,%,$(EXAMPLE_DIR))
 else ifneq ($(wildcard $(TOP)/bin/microkit),)
 MICROKIT_SDK ?= $(TOP)
 endif

@@ -5,6 +5,8 @@
 #   tests/system/run.py    QEMU system tests
 #   tests/release/run.py   the release tarball, unpacked under /tmp: every
 #                          example built and booted from it, both compilers
+#   tests/docs/run.py      the docs: tutorial fragments, the tutorial's steps
+#                          built and booted, every shell block of the docs run
 # Each runner ends with its own "N passed, N failed" line; they are summed
 # here (and shown as "== <suite>: ..."). A runner that exits non-zero or
 # prints no summary counts as one failure. Exit status 1 if anything failed.
@@ -60,6 +62,7 @@ fi
 run_suite codec tests/codec/run.sh
 run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
 run_suite release python3 tests/release/run.py
+run_suite docs python3 tests/docs/run.py
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
