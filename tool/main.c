@@ -16,8 +16,10 @@
 #include "diag.h"
 #include "elf.h"
 #include "gen_headers.h"
+#include "graph.h"
 #include "output.h"
 #include "pack.h"
+#include "plural.h"
 #include "place.h"
 #include "report.h"
 #include "sdf.h"
@@ -37,12 +39,14 @@ struct options {
     int exit_when_idle;
     const char *gen_headers; /* DIR, or NULL */
     const char *report_json; /* FILE, or NULL */
+    const char *graph;       /* FILE (.svg or .dot), or NULL */
 };
 
 static const char usage[] =
     "usage: microkit SYSTEM --board BOARD --config CONFIG [--search-path DIR...] [-o IMAGE] [-r REPORT]\n"
     "                [--image-type binary] [--capdl-json FILE] [--viper-output DIR] [--override-kernel ELF]\n"
-    "                [--report-json FILE] [--exit-when-idle] [--gen-headers DIR] [-h|--help] [--version]\n";
+    "                [--report-json FILE] [--exit-when-idle] [--gen-headers DIR] [--graph FILE]\n"
+    "                [-h|--help] [--version]\n";
 
 static void help(void)
 {
@@ -61,6 +65,8 @@ static void help(void)
           "  --override-kernel F  use kernel ELF F instead of the SDK's\n"
           "  --exit-when-idle     power the machine off once every PD is blocked for good (tests)\n"
           "  --gen-headers DIR    only check the system and write DIR/microkit_gen/<pd>.h for each PD\n"
+          "  --graph FILE         only check the system and draw it: FILE.svg (rendered by Graphviz's dot)\n"
+          "                       or FILE.dot (the Graphviz source); needs no program images\n"
           "\nThe SDK is $MICROKIT_SDK, or the parent of the directory holding this program.\n",
           stdout);
 }
@@ -93,6 +99,34 @@ static const char *one_of(const char *opt, const char *v, const char *const *lis
     exit(1);
 }
 
+/*
+ * A --search-path value. The option takes every argument up to the next
+ * option, so a system file written after it would silently become a search
+ * directory (and the run would then say the system file is missing): a value
+ * that names a .system file, or any file that is not a directory, is refused.
+ */
+static const char *search_dir(const char *dir, const char *system)
+{
+    size_t n = strlen(dir);
+    struct stat st;
+    bool is_dir = !stat(dir, &st) && S_ISDIR(st.st_mode);
+    if (!is_dir && n >= 7 && !strcmp(dir + n - 7, ".system")) {
+        fputs(usage, stdout);
+        fprintf(stderr,
+                "microkit: error: --search-path '%s' names a system file, not a directory\n"
+                "microkit: hint: --search-path takes every argument up to the next option, so it took '%s' as a "
+                "directory; %s\n",
+                dir, dir,
+                system ? "a run has one system file"
+                       : "put the system file first (microkit SYSTEM --search-path DIR... --board ...), or end the "
+                         "directories with another option");
+        exit(1);
+    }
+    if (!is_dir && !stat(dir, &st))
+        arg_error("--search-path '%s' is not a directory%s", dir, "");
+    return dir;
+}
+
 static void parse_args(int argc, char **argv, struct options *o)
 {
     *o = (struct options){.image = "loader.img", .report = "report.txt"};
@@ -119,7 +153,7 @@ static void parse_args(int argc, char **argv, struct options *o)
             o->kernel = value(argc, argv, &i);
         } else if (!strcmp(a, "--search-path")) {
             while (i + 1 < argc && argv[i + 1][0] != '-')
-                o->search[o->nsearch++] = argv[++i];
+                o->search[o->nsearch++] = search_dir(argv[++i], o->system);
         } else if (!strcmp(a, "--image-type")) {
             const char *t = value(argc, argv, &i);
             if (strcmp(t, "binary"))
@@ -131,6 +165,9 @@ static void parse_args(int argc, char **argv, struct options *o)
             o->exit_when_idle = 1;
         } else if (!strcmp(a, "--gen-headers")) {
             o->gen_headers = value(argc, argv, &i);
+        } else if (!strcmp(a, "--graph")) {
+            o->graph = value(argc, argv, &i);
+            graph_check_name(o->graph);
         } else if (a[0] == '-') {
             arg_error("unknown option '%s'%s", a, "");
         } else if (o->system) {
@@ -148,6 +185,8 @@ static void parse_args(int argc, char **argv, struct options *o)
         strcat(missing, ", system");
     if (missing[0])
         arg_error("missing required arguments: %s%s", missing + 2, "");
+    if (o->graph && o->gen_headers)
+        arg_error("--graph and --gen-headers each make a run of their own: run the tool once for each%s%s", "", "");
     one_of("board", o->board, boards, sizeof(boards) / sizeof(boards[0]));
     one_of("config", o->config, configs, sizeof(configs) / sizeof(configs[0]));
 }
@@ -180,7 +219,7 @@ int main(int argc, char **argv)
 {
     struct options o;
     parse_args(argc, argv, &o);
-    char *kpath = o.gen_headers ? NULL : kernel_path(&o); /* headers need no kernel */
+    char *kpath = o.gen_headers || o.graph ? NULL : kernel_path(&o); /* headers and graphs need no kernel */
 
     struct system sys = {.file = o.system, .search_paths = o.search, .nsearch = o.nsearch};
     struct sdf_node *root = sdf_read(o.system);
@@ -189,6 +228,11 @@ int main(int argc, char **argv)
     diag_checkpoint(); /* the ELF stage needs a consistent model */
     if (o.gen_headers) { /* before the PDs are compiled: no ELFs yet */
         gen_headers(&sys, o.gen_headers);
+        return 0;
+    }
+    if (o.graph) { /* from the model alone: no ELFs */
+        graph_write(&sys, o.graph);
+        output_commit();
         return 0;
     }
     check_images(&sys);
@@ -207,8 +251,9 @@ int main(int argc, char **argv)
         report_write_json(output_open(o.report_json), &sys, &layout, o.board, o.config);
     output_commit();
 
-    printf("microkit: %s: %zu PDs, %zu channels; %s: %llu bytes (+%llu bytes zeroed at boot); report in %s\n",
-           o.system, sys.npds, sys.nchannels, o.image, (unsigned long long)(layout.image_end - MK_IMAGE_BASE),
-           (unsigned long long)(layout.hdr.zero_end - layout.hdr.zero_base), o.report);
+    unsigned long long size = layout.image_end - MK_IMAGE_BASE, zeroed = layout.hdr.zero_end - layout.hdr.zero_base;
+    printf("microkit: %s: %zu %s, %zu %s; %s: %llu %s (+%llu %s zeroed at boot); report in %s\n", o.system, sys.npds,
+           plural(sys.npds, "PD", "PDs"), sys.nchannels, plural(sys.nchannels, "channel", "channels"), o.image, size,
+           plural(size, "byte", "bytes"), zeroed, plural(zeroed, "byte", "bytes"), o.report);
     return 0;
 }
