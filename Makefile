@@ -24,7 +24,7 @@ BOARD_DIR  = $(SDK)/board/$(BOARD)/$(1)
 
 EXAMPLES := $(notdir $(patsubst %/Makefile,%,$(wildcard examples/*/Makefile)))
 
-.PHONY: all sdk examples simulate test deps clean help
+.PHONY: all sdk examples simulate test deps clean help graph-docs
 all: sdk
 
 help:
@@ -97,6 +97,17 @@ test: deps
 
 clean:
 	rm -rf $(BUILD)
+
+# ---------------------------------------------------------------- docs
+# The flagship's system graph in README.md (microkit --graph; docs/tool.md,
+# "System graph"), committed; tests/tool/graph/cases.sh checks it is current.
+GRAPH_DOCS_SYSTEM := examples/shared-memory/shared-memory.system
+
+graph-docs: $(TOOL_BIN)
+	cd $(dir $(GRAPH_DOCS_SYSTEM)) && $(abspath $(TOOL_BIN)) $(notdir $(GRAPH_DOCS_SYSTEM)) --board $(BOARD) \
+		--config debug --graph $(CURDIR)/docs/images/shared-memory.dot
+	cd $(dir $(GRAPH_DOCS_SYSTEM)) && $(abspath $(TOOL_BIN)) $(notdir $(GRAPH_DOCS_SYSTEM)) --board $(BOARD) \
+		--config debug --graph $(CURDIR)/docs/images/shared-memory.svg
 
 # Fragments add what their tests need to build (PD ELFs, test images) with
 # "test-deps::" rules.

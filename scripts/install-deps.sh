@@ -14,7 +14,8 @@ set -eu
 #   LLVM          clang + ld.lld (LLVM=True builds), llvm-objcopy/objdump,
 #                 clang's runtimes for the fuzzers and sanitizers
 #   QEMU          the virt board emulator
-#   tool          libxml2 (the .system parser), libelf (ELF reader)
+#   tool          libxml2 (the .system parser), libelf (ELF reader),
+#                 graphviz (`dot`: microkit --graph FILE.svg, make graph-docs)
 #   tests         cmocka (tool unit tests), python3 (system-test runner),
 #                 xxd (binary fixtures)
 #   release       make release: the static archives the tool is linked
@@ -24,7 +25,7 @@ PACKAGES="make gcc libc6-dev pkg-config
 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 clang lld llvm libclang-rt-dev
 qemu-system-arm
-libxml2-dev libelf-dev
+libxml2-dev libelf-dev graphviz
 libcmocka-dev python3 xxd
 libicu-dev zlib1g-dev liblzma-dev libstdc++-12-dev pandoc"
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -255,7 +256,7 @@ void graph_dot(FILE *f, const struct system *sys)
           "// dashed edges are notify-only channels.\n",
           f);
     fputs("digraph system {\n"
-          "    graph [fontname=\"Helvetica\", fontsize=12, rankdir=TB, nodesep=0.4, ranksep=0.9, labelloc=t, label=<",
+          "    graph [newrank=true, fontname=\"Helvetica\", fontsize=12, rankdir=TB, nodesep=0.4, ranksep=0.9, labelloc=t, label=<",
           f);
     html(f, sys->file);
     fputs(">];\n"
@@ -358,6 +359,9 @@ static void render_svg(const char *path, const char *text, size_t len, FILE *out
                    WEXITSTATUS(status));
     if (done < len)
         diag_fatal("--graph '%s': `dot -Tsvg` did not read the whole graph", path);
+    struct stat st;
+    if (fstat(fileno(out), &st) || st.st_size == 0)
+        diag_fatal("--graph '%s': `dot -Tsvg` exited successfully but wrote nothing", path);
     /* dot wrote through our file descriptor: the FILE's position is behind, but nothing more is written to it. */
 }
 

@@ -145,6 +145,9 @@ if why=$("$ROOT/tests/tool/list-checks.sh" --check); then ok docs/check-list; el
 # ---------------------------------------------------------------- --gen-headers
 . "$ROOT/tests/tool/genheaders/cases.sh"
 
+# ---------------------------------------------------------------- --graph
+. "$ROOT/tests/tool/graph/cases.sh"
+
 # ---------------------------------------------------------------- sanitizers
 # The tool stops at its first error and leaves freeing to exit, so leaks are not findings.
 export ASAN_OPTIONS=detect_leaks=0
