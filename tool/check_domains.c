@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "attr.h"
+#include "plural.h"
 #include "check.h"
 #include "minikit/systable.h"
 #include "num.h"
@@ -126,8 +127,8 @@ static void check_schedule(const struct sdf_node *n, struct system *sys)
         node_error(n, NULL, "the schedule has %zu entries and end markers, the maximum is %d", count,
                    NUM_SCHEDULES - 1);
     if (sys->schedule_start >= count)
-        attr_error(n, "start_index", NULL, "start_index %llu is out of range: the schedule has %zu entries",
-                   (unsigned long long)sys->schedule_start, count);
+        attr_error(n, "start_index", NULL, "start_index %llu is out of range: the schedule has %zu %s",
+                   (unsigned long long)sys->schedule_start, count, plural(count, "entry", "entries"));
     if (sys->schedule[sys->schedule_start].domain < 0)
         attr_error(n, "start_index", "start the schedule at a <schedule_entry>",
                    "start_index %llu is an end marker: the schedule would never make a domain current",

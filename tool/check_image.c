@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "attr.h"
+#include "plural.h"
 #include "check.h"
 #include "elf.h"
 #include "minikit/systable.h"
@@ -165,11 +166,12 @@ static void resolve(struct system *sys, struct pd *pd, struct patch *p)
     uint64_t need = p->kind == PATCH_WORD ? 8 : p->kind == PATCH_BYTE ? 1 : p->nbytes;
     if (p->user && sym->size != 8)
         node_error(at, "declare it as uint64_t, uintptr_t or a pointer",
-                   "symbol '%s' in '%s' of protection_domain '%s' is %llu bytes, expected 8", p->symbol, img->path,
-                   pd->name, (unsigned long long)sym->size);
+                   "symbol '%s' in '%s' of protection_domain '%s' is %llu %s, expected 8", p->symbol, img->path,
+                   pd->name, (unsigned long long)sym->size, plural(sym->size, "byte", "bytes"));
     if (sym->size < need)
-        node_error(at, NULL, "symbol '%s' in '%s' of protection_domain '%s' is %llu bytes, expected %llu",
-                   p->symbol, img->path, pd->name, (unsigned long long)sym->size, (unsigned long long)need);
+        node_error(at, NULL, "symbol '%s' in '%s' of protection_domain '%s' is %llu %s, expected %llu",
+                   p->symbol, img->path, pd->name, (unsigned long long)sym->size, plural(sym->size, "byte", "bytes"),
+                   (unsigned long long)need);
     if (!elf_seg_at(pd->elf, sym->value, need))
         node_error(at, NULL, "symbol '%s' at 0x%llx is not inside a loadable segment of '%s' (protection_domain '%s')",
                    p->symbol, (unsigned long long)sym->value, pd->elf->path, pd->name);

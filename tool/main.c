@@ -117,7 +117,7 @@ static const char *search_dir(const char *dir, const char *system)
                 "microkit: hint: --search-path takes every argument up to the next option, so it took '%s' as a "
                 "directory; %s\n",
                 dir, dir,
-                system ? "a run has one system file"
+                system ? "the system file is already given, so list only directories after --search-path"
                        : "put the system file first (microkit SYSTEM --search-path DIR... --board ...), or end the "
                          "directories with another option");
         exit(1);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "plural.h"
 
 #define X(v) ((unsigned long long)(v))
 
@@ -61,8 +62,8 @@ static void memory_map(FILE *f, const struct layout *L)
             X(L->image_end - MK_IMAGE_BASE));
     fprintf(f, "    zero region            [0x%llx..0x%llx)  %llu bytes, cleared by the kernel at boot\n",
             X(L->hdr.zero_base), X(L->hdr.zero_end), X(L->hdr.zero_end - L->hdr.zero_base));
-    fprintf(f, "    page-table pool        [0x%llx..0x%llx)  %llu tables\n\n", X(L->hdr.kmem_base),
-            X(L->hdr.kmem_end), X(L->pt_tables));
+    fprintf(f, "    page-table pool        [0x%llx..0x%llx)  %llu %s\n\n", X(L->hdr.kmem_base),
+            X(L->hdr.kmem_end), X(L->pt_tables), plural(L->pt_tables, "table", "tables"));
     struct range *r = report_ranges_by_base(L);
     for (size_t i = 0; i < L->nranges; i++)
         fprintf(f, "    [0x%010llx..0x%010llx)  %s\n", X(r[i].base), X(r[i].end), r[i].owner);
@@ -165,7 +166,8 @@ static void region_section(FILE *f, const struct system *sys)
         fprintf(f, "    %-24s size 0x%llx  page 0x%llx  paddr 0x%llx%s", mr->name, X(mr->size), X(mr->page_size),
                 X(mr->paddr), mr->fixed ? " (fixed)" : "");
         if (mr->prefill_path)
-            fprintf(f, "  prefilled from '%s' (%llu bytes)", mr->prefill_path, X(mr->prefill_len));
+            fprintf(f, "  prefilled from '%s' (%llu %s)", mr->prefill_path, X(mr->prefill_len),
+                    plural(mr->prefill_len, "byte", "bytes"));
         fputc('\n', f);
     }
     if (!sys->nmrs)

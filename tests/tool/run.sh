@@ -145,6 +145,9 @@ if why=$("$ROOT/tests/tool/list-checks.sh" --check); then ok docs/check-list; el
 # ---------------------------------------------------------------- --gen-headers
 . "$ROOT/tests/tool/genheaders/cases.sh"
 
+# ---------------------------------------------------------------- more command line
+. "$ROOT/tests/tool/cli-cases.sh"
+
 # ---------------------------------------------------------------- --graph
 . "$ROOT/tests/tool/graph/cases.sh"
 
