@@ -5,6 +5,7 @@
 #   make sdk        build/sdk/ in the Microkit SDK layout
 #   make examples   build/examples/<name>/loader.img for every example
 #   make release    build/release/minikit-sdk-<version>-linux-x86_64.tar.gz
+#   make help       every target and variable (V=1: full command lines)
 #
 # Each part of the tree brings its own fragment: tool/tool.mk,
 # kernel/kernel.mk, libmicrokit/libmicrokit.mk. They share the variables below.
@@ -15,6 +16,16 @@ CONFIGS := debug release benchmark
 CONFIG  ?= debug
 CROSS   ?= aarch64-linux-gnu-
 HOSTCC  ?= gcc
+
+# Quiet builds: one short line per step ("  CC      build/...") unless V=1,
+# which shows every command line in full. scripts/quiet-sh is the shell of
+# every recipe line then; errors and everything a command prints stay visible,
+# and a failing step's whole command line is printed.
+ifneq ($(V),1)
+.SILENT:
+SHELL := $(CURDIR)/scripts/quiet-sh
+MAKEFLAGS += --no-print-directory
+endif
 
 ABS_BUILD := $(abspath $(BUILD))
 export BUILD
@@ -27,8 +38,55 @@ EXAMPLES := $(notdir $(patsubst %/Makefile,%,$(wildcard examples/*/Makefile)))
 .PHONY: all sdk examples simulate test deps clean help graph-docs
 all: sdk
 
+# make help: every target meant to be typed, one per line as "  make TARGET  what",
+# then the variables. tests/tool/make-cases.sh checks that each listed target
+# exists and that every .PHONY target of this file and its fragments is listed
+# (add a line here with a new one; internal ones go in HELP_INTERNAL).
+define HELP
+Minikit. Usage: make [TARGET] [V=1] [CONFIG=debug|release|benchmark] [BUILD=DIR]
+
+Build:
+  make all            the same as make sdk (the default)
+  make sdk            $(BUILD)/sdk/ in the Microkit SDK layout (tool, kernel, libmicrokit, examples)
+  make kernel         the kernel ELF for every config: $(BUILD)/kernel/<config>/minikit.elf
+  make examples       $(BUILD)/examples/<name>/loader.img for every example (CONFIG picks the config)
+  make release        $(BUILD)/release/minikit-sdk-<version>-linux-x86_64.tar.gz
+  make tool-static    the release build of the tool, statically linked: $(BUILD)/tool-static/microkit
+  make graph-docs     docs/images/shared-memory.{dot,svg}, the flagship's graph in README.md
+  make tool-docs      regenerate docs/tool.md's list of checks from the bad corpus
+  make deps           install the Debian packages that are missing (scripts/install-deps.sh)
+  make clean          remove $(BUILD)/
+
+Run:
+  make simulate       install what is missing, build, boot the flagship in QEMU (quit: Ctrl-a x)
+
+Test:
+  make test           the whole test suite; ends with "N passed, N failed"
+  make test-deps      build everything the tests need, run nothing
+  make tool-test      only the tool's host tests (tests/tool/run.sh)
+  make system-tests   only the QEMU system tests, on what is built [SYSTEM_TESTS="name..."]
+  make stress         the stress test at full size (10^6 events)
+  make fuzz           libFuzzer on the tool's parser and ELF reader [FUZZ_SECONDS=60]
+  make fuzz-build     build the tool's fuzz targets only
+  make fuzz-codec     libFuzzer on the postcard reader [FUZZ_SECONDS=60]
+  make bench          the same as make bench-ipc
+  make bench-ipc      IPC and boot cost in instructions (docs/benchmarks.md)
+  make bench-tool     the tool's run time on a 63-PD system [BENCH_TOOL_RUNS=N]
+
+  make help           this list
+
+Variables:
+  V=1                 show every command line in full (default: one short line per step)
+  CONFIG=C            the config make examples and make simulate build (default debug)
+  BUILD=DIR           the build directory (default build)
+  LLVM=True           examples: clang + ld.lld instead of GCC (make -C examples/NAME help)
+endef
+export HELP
+# .PHONY targets that are not meant to be typed.
+HELP_INTERNAL := FORCE
+
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# //'
+	@printf '%s\n' "$$HELP"
 
 include tool/tool.mk
 include kernel/kernel.mk

@@ -12,6 +12,9 @@
 #   make ... LLVM=True            clang + ld.lld instead of GCC + GNU ld
 #   make ... MICROKIT_FLAGS=...   extra microkit tool options (e.g. --exit-when-idle)
 #   make simulate                 build, then boot $(BUILD_DIR)/loader.img in QEMU
+#   make clean                    remove $(BUILD_DIR)
+#   make help                     these targets and variables
+#   make ... V=1                  every command line in full (default: one short line per step)
 #
 # MICROKIT_SDK may be relative (to the directory make runs in). Without it:
 # inside the repository this file first builds the repository's SDK
@@ -37,7 +40,39 @@ BUILD_DIR ?= $(EXAMPLE_DIR)/build
 override BUILD_DIR := $(abspath $(BUILD_DIR))
 .DEFAULT_GOAL := all
 
-.PHONY: all simulate clean
+# Quiet unless V=1: "  CC       client.o" instead of the whole command line.
+# Errors and everything the commands print stay visible.
+ifeq ($(V),1)
+Q :=
+step :=
+else
+Q := @
+step = @printf '  %-8s %s\n' '$(1)' '$(patsubst $(BUILD_DIR)/%,%,$(2))';
+endif
+
+# make help: every target of an example (tests/tool/make-cases.sh checks the list).
+define EXAMPLE_HELP
+Targets (an example built against a Minikit SDK, like a Microkit example):
+  make all            build $$(BUILD_DIR)/loader.img and report.txt (the default)
+  make simulate       build, then boot the image in QEMU (quit: Ctrl-a x)
+  make clean          remove $$(BUILD_DIR)
+  make help           this list
+
+Variables:
+  MICROKIT_SDK=DIR    the SDK (default: the repository's build/sdk, or the SDK this example is in)
+  MICROKIT_BOARD=B    qemu_virt_aarch64 (the default)
+  MICROKIT_CONFIG=C   debug (default), release or benchmark
+  BUILD_DIR=DIR       where everything is built
+  LLVM=True           clang + ld.lld instead of GCC + GNU ld
+  MICROKIT_FLAGS=...  extra microkit tool options (e.g. --exit-when-idle)
+  V=1                 show every command line in full
+endef
+export EXAMPLE_HELP
+
+.PHONY: all simulate clean help
+help:
+	@printf '%s\n' "$$EXAMPLE_HELP"
+
 clean:
 	rm -rf $(BUILD_DIR)
 
@@ -45,8 +80,8 @@ ifeq ($(strip $(MICROKIT_SDK)),)
 
 ifeq ($(IN_REPO),1)
 all simulate:
-	$(MAKE) -C $(TOP) sdk
-	$(MAKE) $@ MICROKIT_SDK=$(TOP)/build/sdk
+	$(Q)$(MAKE) -C $(TOP) sdk
+	$(Q)$(MAKE) $@ MICROKIT_SDK=$(TOP)/build/sdk
 else
 $(error MICROKIT_SDK is not set: point it at a Minikit SDK, e.g. make MICROKIT_SDK=/path/to/minikit/build/sdk)
 endif
@@ -99,22 +134,26 @@ all: $(IMAGE_FILE)
 .SECONDARY:
 
 $(BUILD_DIR):
-	mkdir -p $@
+	$(Q)mkdir -p $@
 
 # Channel ids and mappings by name, from the .system (microkit --gen-headers):
 # editing the .system regenerates them and rebuilds the PDs.
 $(GEN_STAMP): $(SYSTEM_FILE) $(MICROKIT_TOOL)
-	$(MICROKIT_TOOL) $(SYSTEM_FILE) --board $(MICROKIT_BOARD) --config $(MICROKIT_CONFIG) --gen-headers $(GEN_DIR)
-	touch $@
+	$(call step,GEN,$(GEN_DIR)/microkit_gen/)
+	$(Q)$(MICROKIT_TOOL) $(SYSTEM_FILE) --board $(MICROKIT_BOARD) --config $(MICROKIT_CONFIG) --gen-headers $(GEN_DIR)
+	$(Q)touch $@
 
 $(BUILD_DIR)/%.o: %.c $(HEADERS) $(GEN_STAMP) Makefile | $(BUILD_DIR)
-	$(CC) -c $(CFLAGS) -I$(GEN_DIR) $< -o $@
+	$(call step,CC,$@)
+	$(Q)$(CC) -c $(CFLAGS) -I$(GEN_DIR) $< -o $@
 
 $(BUILD_DIR)/$(ELF_PREFIX)%.elf: $(BUILD_DIR)/%.o $(BOARD_DIR)/lib/libmicrokit.a
-	$(LD) $(LDFLAGS) $< $(LIBS) -o $@
+	$(call step,LD,$@)
+	$(Q)$(LD) $(LDFLAGS) $< $(LIBS) -o $@
 
 $(IMAGE_FILE) $(REPORT_FILE) &: $(addprefix $(BUILD_DIR)/,$(IMAGES)) $(SYSTEM_FILE) $(MICROKIT_TOOL)
-	$(MICROKIT_TOOL) $(SYSTEM_FILE) --search-path $(BUILD_DIR) --board $(MICROKIT_BOARD) \
+	$(call step,MICROKIT,$(IMAGE_FILE))
+	$(Q)$(MICROKIT_TOOL) $(SYSTEM_FILE) --search-path $(BUILD_DIR) --board $(MICROKIT_BOARD) \
 		--config $(MICROKIT_CONFIG) -o $(IMAGE_FILE) -r $(REPORT_FILE) $(MICROKIT_FLAGS)
 
 # The Microkit QEMU line, from the SDK (bin/microkit-run).

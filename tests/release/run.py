@@ -199,7 +199,8 @@ def build_and_boot(sdk, example, tc, env, args):
     out_root = os.path.join(os.path.dirname(sdk), "out", tc)
     build_dir = os.path.join(out_root, "examples", example)
     env = dict(env, MICROKIT_SDK=sdk)
-    rc, out = sh(["make", f"BUILD_DIR={build_dir}"] + args, os.path.join(sdk, "example", example), env)
+    # V=1: the command lines are shown (the checks below read which compiler ran).
+    rc, out = sh(["make", f"BUILD_DIR={build_dir}", "V=1"] + args, os.path.join(sdk, "example", example), env)
     image = os.path.join(build_dir, "loader.img")
     ok = rc == 0 and os.path.isfile(image)
     if ok and tc.startswith("gcc-names"):

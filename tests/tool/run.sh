@@ -148,6 +148,9 @@ if why=$("$ROOT/tests/tool/list-checks.sh" --check); then ok docs/check-list; el
 # ---------------------------------------------------------------- more command line
 . "$ROOT/tests/tool/cli-cases.sh"
 
+# ---------------------------------------------------------------- make help, V=1
+. "$ROOT/tests/tool/make-cases.sh"
+
 # ---------------------------------------------------------------- --graph
 . "$ROOT/tests/tool/graph/cases.sh"
 
