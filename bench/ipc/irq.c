@@ -16,7 +16,7 @@
 #define IRQ_TIMER  0
 #define CH_BENCH   1
 #define ROUNDS_IRQ 200
-#define DELAY      64 /* ticks from arming to the deadline */
+#define DELAY      400 /* ticks from arming to the deadline: past the idle loop's exit-when-idle scan */
 
 static seL4_Word offset; /* instructions: virtual time = cycles() + offset */
 static seL4_Word cval, sum, count, phase;
