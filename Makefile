@@ -70,7 +70,9 @@ Test:
   make fuzz-build     build the tool's fuzz targets only
   make fuzz-codec     libFuzzer on the postcard reader [FUZZ_SECONDS=60]
   make bench          the same as make bench-ipc
-  make bench-ipc      IPC and boot cost in instructions (docs/benchmarks.md)
+  make bench-ipc      IPC, IRQ and boot cost in instructions, checked against bench/expected.txt (docs/benchmarks.md)
+  make bench-ipc-record  record the current figures as bench/expected.txt (after a deliberate change)
+  make bench-ipc-images  build the benchmark systems only
   make bench-tool     the tool's run time on a 63-PD system [BENCH_TOOL_RUNS=N]
 
   make help           this list
