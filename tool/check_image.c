@@ -114,6 +114,27 @@ static void rule_segments_below_stack(struct system *sys, struct pd *pd)
     }
 }
 
+/* The PD starts at e_entry: it must be in one of its own executable segments, or the PD faults at once. */
+static void rule_entry(struct system *sys, struct pd *pd)
+{
+    (void)sys;
+    const struct elf_image *img = pd->elf;
+    const struct elf_seg *s = elf_seg_at(img, img->entry, 4);
+    if (!s)
+        node_error(pd->image_node, "link the program with microkit.ld, whose ENTRY is _start",
+                   "protection_domain '%s': '%s': entry point 0x%llx is outside every loadable segment", pd->name,
+                   img->path, (unsigned long long)img->entry);
+    if (!(s->flags & ELF_SEG_X))
+        node_error(pd->image_node, "link the program with microkit.ld, whose ENTRY is _start",
+                   "protection_domain '%s': '%s': entry point 0x%llx is in the non-executable segment "
+                   "[0x%llx..0x%llx)",
+                   pd->name, img->path, (unsigned long long)img->entry, (unsigned long long)s->vaddr,
+                   (unsigned long long)(s->vaddr + s->memsz));
+    if (img->entry & 3)
+        node_error(pd->image_node, NULL, "protection_domain '%s': '%s': entry point 0x%llx is not 4-byte aligned",
+                   pd->name, img->path, (unsigned long long)img->entry);
+}
+
 static void map_vs_segments(struct pd *pd, struct map *m)
 {
     for (size_t i = 0; i < pd->elf->nsegs; i++) {
@@ -221,6 +242,7 @@ static void rule_symbols(struct system *sys, struct pd *pd)
 static void (*const rules[])(struct system *, struct pd *) = {
     rule_segments_disjoint,
     rule_segments_below_stack,
+    rule_entry,
     rule_maps_vs_segments,
     rule_symbols,
 };
