@@ -3,6 +3,7 @@
 #   tests/tool/run.sh      host tests of the microkit tool (when present)
 #   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
+#   tests/fuzz-systems/run.py  a sample of random systems, built and booted
 # Each runner ends with its own "N passed, N failed" line; they are summed
 # here (and shown as "== <suite>: ..."). A runner that exits non-zero or
 # prints no summary counts as one failure. Exit status 1 if anything failed.
@@ -57,6 +58,9 @@ elif [ -e tests/tool/run.sh ]; then
 fi
 run_suite codec tests/codec/run.sh
 run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
+# A sample of the property test "a system the tool accepts boots without a panic" (make fuzz-systems: all of it).
+run_suite fuzz-systems python3 tests/fuzz-systems/run.py -n "${FUZZ_SYSTEMS_SAMPLE:-50}" --seed test \
+    --build "${BUILD:-build}"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
