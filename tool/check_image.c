@@ -13,6 +13,7 @@
 #include "attr.h"
 #include "check.h"
 #include "elf.h"
+#include "output.h"
 #include "minikit/systable.h"
 
 char *check_find_file(const struct system *sys, const char *path)
@@ -43,6 +44,7 @@ void check_read_prefill(const struct system *sys, struct mr *mr)
     if (!found)
         attr_error(mr->node, "prefill_path", NULL, "prefill file '%s' not found (searched: %sthe current directory)",
                    mr->prefill_path, searched(sys));
+    output_input(xasprintf("prefill file of memory_region '%s'", mr->name), found);
     FILE *f = fopen(found, "rb");
     if (!f)
         attr_error(mr->node, "prefill_path", NULL, "cannot open prefill file '%s': %s", found, strerror(errno));
@@ -74,6 +76,7 @@ static struct elf_image *load(const struct system *sys, const struct pd *pd, con
         attr_error(pd->image_node, attr, NULL,
                    "protection_domain '%s': program image '%s' not found (searched: %sthe current directory)",
                    pd->name, path, searched(sys));
+    output_input(xasprintf("program image of protection_domain '%s'", pd->name), found);
     char *err;
     struct elf_image *img = elf_load(found, &err);
     if (!img)

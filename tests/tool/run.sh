@@ -139,6 +139,61 @@ cli no-kernel 1 "kernel not found: '$TMP/nosdk/board/qemu_virt_aarch64/debug/elf
 MICROKIT_SDK=$sdk
 }
 
+# ---------------------------------------------------------------- outputs, all or nothing
+# outputs NAME TEXT ARGS...: run in a fresh directory $O holding only in.system (a copy of minimal.system),
+# old.txt and dir/; exit 1, TEXT in the output, and the directory exactly as it was (no output, no temporary).
+O=$TMP/outputs
+outputs() {
+    name=cli/outputs-$1 text=$2
+    shift 2
+    rm -rf "$O" && mkdir -p "$O/dir" && cp "$ROOT/tests/tool/good/minimal.system" "$O/in.system" && echo old >"$O/old.txt"
+    before=$(cd "$O" && ls -AR && md5sum in.system old.txt)
+    # shellcheck disable=SC2086
+    (cd "$O" && "$TOOL" "$@" --board qemu_virt_aarch64 --config debug --search-path $SEARCH) >"$TMP/cli.out" 2>&1
+    rc=$?
+    after=$(cd "$O" && ls -AR && md5sum in.system old.txt)
+    if [ $rc -ne 1 ]; then
+        ko "$name" "exit status $rc, expected 1"
+    elif ! grep -qF -- "$text" "$TMP/cli.out"; then
+        ko "$name" "output lacks '$text' (got: $(head -n1 "$TMP/cli.out"))"
+    elif [ "$before" != "$after" ]; then
+        ko "$name" "the directory changed: $(echo "$after" | tr '\n' ' ')"
+    else
+        ok "$name"
+    fi
+}
+outputs report-is-dir "-r 'dir' is a directory" in.system -o img -r dir
+outputs json-is-dir "--report-json 'dir' is a directory" in.system -o img -r rep --report-json dir
+outputs image-is-report "-o 'same' and -r 'same' are the same file" in.system -o same -r same
+outputs json-is-report "-r 'rep' and --report-json './rep' are the same file" in.system -o img -r rep --report-json ./rep
+outputs image-is-system "-o 'in.system' is also an input (the system file" in.system -o in.system -r rep
+outputs report-is-system "-r './in.system' is also an input (the system file" in.system -o img -r ./in.system
+outputs image-is-elf "is also an input (the program image of protection_domain 'alone'" in.system \
+    -o "$BUILD/tests/tool/elf/protected.elf" -r rep
+outputs no-directory "-o 'nodir/img': its directory does not exist" in.system -o nodir/img -r rep
+outputs device "-r '/dev/null' is not a regular file" in.system -o img -r /dev/null
+outputs failed-build "no protection_domain named" "$ROOT/tests/tool/bad/unknown-pd-in-end.system" -o img -r old.txt \
+    --report-json j
+# A link to an input is the input.
+rm -rf "$O" && mkdir -p "$O" && ln -s "$BUILD/tests/tool/elf/protected.elf" "$O/link.elf"
+(cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug --search-path $SEARCH \
+    -o link.elf -r rep) >"$TMP/cli.out" 2>&1
+if [ $? -eq 1 ] && grep -qF "is also an input" "$TMP/cli.out" && [ -L "$O/link.elf" ] && [ ! -e "$O/rep" ]; then
+    ok cli/outputs-symlink-to-input
+else
+    ko cli/outputs-symlink-to-input "$(head -n1 "$TMP/cli.out")"
+fi
+# Success replaces existing outputs and leaves no temporary beside them.
+rm -rf "$O" && mkdir -p "$O" && echo old >"$O/img" && echo old >"$O/rep"
+(cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug --search-path $SEARCH \
+    -o img -r rep --report-json j) >"$TMP/cli.out" 2>&1
+if [ $? -eq 0 ] && [ "$(ls -A "$O" | tr '\n' ' ')" = "img j rep " ] && [ "$(cat "$O/rep")" != old ] &&
+    [ "$(wc -c <"$O/img")" -gt 4096 ]; then
+    ok cli/outputs-replaced
+else
+    ko cli/outputs-replaced "$(ls -A "$O" | tr '\n' ' ') $(head -n1 "$TMP/cli.out")"
+fi
+
 # ---------------------------------------------------------------- docs
 if why=$("$ROOT/tests/tool/list-checks.sh" --check); then ok docs/check-list; else ko docs/check-list "$why"; fi
 
