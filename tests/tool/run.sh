@@ -141,17 +141,19 @@ MICROKIT_SDK=$sdk
 
 # ---------------------------------------------------------------- outputs, all or nothing
 # outputs NAME TEXT ARGS...: run in a fresh directory $O holding only in.system (a copy of minimal.system),
-# old.txt and dir/; exit 1, TEXT in the output, and the directory exactly as it was (no output, no temporary).
+# old.txt, dir/, fifo and elfs/protected.elf (searched first: a tool that overwrites its inputs only spoils the copy);
+# exit 1, TEXT in the output, and the directory exactly as it was (no output, no temporary).
 O=$TMP/outputs
 outputs() {
     name=cli/outputs-$1 text=$2
     shift 2
-    rm -rf "$O" && mkdir -p "$O/dir" && cp "$ROOT/tests/tool/good/minimal.system" "$O/in.system" && echo old >"$O/old.txt"
-    before=$(cd "$O" && ls -AR && md5sum in.system old.txt)
+    rm -rf "$O" && mkdir -p "$O/dir" "$O/elfs" && cp "$ROOT/tests/tool/good/minimal.system" "$O/in.system" &&
+        echo old >"$O/old.txt" && cp "$BUILD/tests/tool/elf/protected.elf" "$O/elfs/" && mkfifo "$O/fifo"
+    before=$(cd "$O" && ls -AR && md5sum in.system old.txt elfs/protected.elf)
     # shellcheck disable=SC2086
-    (cd "$O" && "$TOOL" "$@" --board qemu_virt_aarch64 --config debug --search-path $SEARCH) >"$TMP/cli.out" 2>&1
+    (cd "$O" && "$TOOL" "$@" --board qemu_virt_aarch64 --config debug --search-path elfs $SEARCH) >"$TMP/cli.out" 2>&1
     rc=$?
-    after=$(cd "$O" && ls -AR && md5sum in.system old.txt)
+    after=$(cd "$O" && ls -AR && md5sum in.system old.txt elfs/protected.elf)
     if [ $rc -ne 1 ]; then
         ko "$name" "exit status $rc, expected 1"
     elif ! grep -qF -- "$text" "$TMP/cli.out"; then
@@ -169,20 +171,29 @@ outputs json-is-report "-r 'rep' and --report-json './rep' are the same file" in
 outputs image-is-system "-o 'in.system' is also an input (the system file" in.system -o in.system -r rep
 outputs report-is-system "-r './in.system' is also an input (the system file" in.system -o img -r ./in.system
 outputs image-is-elf "is also an input (the program image of protection_domain 'alone'" in.system \
-    -o "$BUILD/tests/tool/elf/protected.elf" -r rep
+    -o elfs/protected.elf -r rep
 outputs no-directory "-o 'nodir/img': its directory does not exist" in.system -o nodir/img -r rep
-outputs device "-r '/dev/null' is not a regular file" in.system -o img -r /dev/null
+# A FIFO of the test's own, never /dev/null: a tool with this bug (one did) would replace the device node.
+outputs device "-r 'fifo' is not a regular file" in.system -o img -r fifo
 outputs failed-build "no protection_domain named" "$ROOT/tests/tool/bad/unknown-pd-in-end.system" -o img -r old.txt \
     --report-json j
 # A link to an input is the input.
-rm -rf "$O" && mkdir -p "$O" && ln -s "$BUILD/tests/tool/elf/protected.elf" "$O/link.elf"
-(cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug --search-path $SEARCH \
-    -o link.elf -r rep) >"$TMP/cli.out" 2>&1
-if [ $? -eq 1 ] && grep -qF "is also an input" "$TMP/cli.out" && [ -L "$O/link.elf" ] && [ ! -e "$O/rep" ]; then
-    ok cli/outputs-symlink-to-input
-else
-    ko cli/outputs-symlink-to-input "$(head -n1 "$TMP/cli.out")"
-fi
+outputs_link() {
+    rm -rf "$O" && mkdir -p "$O/elfs" && cp "$BUILD/tests/tool/elf/protected.elf" "$O/elfs/" &&
+        ln -s elfs/protected.elf "$O/link.elf"
+    sum=$(md5sum <"$O/elfs/protected.elf")
+    # shellcheck disable=SC2086
+    (cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug \
+        --search-path elfs $SEARCH -o link.elf -r rep) >"$TMP/cli.out" 2>&1
+    rc=$?
+    if [ $rc -ne 1 ] || ! grep -qF "is also an input" "$TMP/cli.out"; then
+        echo "exit status $rc: $(head -n1 "$TMP/cli.out")"
+    elif [ ! -L "$O/link.elf" ] || [ -e "$O/rep" ] || [ "$(md5sum <"$O/elfs/protected.elf")" != "$sum" ]; then
+        echo "files changed: $(ls -A "$O" | tr '\n' ' ')"
+    fi
+}
+why=$(outputs_link)
+if [ -z "$why" ]; then ok cli/outputs-symlink-to-input; else ko cli/outputs-symlink-to-input "$why"; fi
 # Success replaces existing outputs and leaves no temporary beside them.
 rm -rf "$O" && mkdir -p "$O" && echo old >"$O/img" && echo old >"$O/rep"
 (cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug --search-path $SEARCH \
