@@ -27,6 +27,9 @@ ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 # the 8 bytes PD sees at SYMBOL), flag (good: extra tool option without its "--",
 # since XML comments cannot contain "--").
 meta() { sed -n "s/.*<!-- $1: \(.*\) -->.*/\1/p" "$2"; }
+# The expected messages of a bad system: its "expect" lines, and the lines of NAME.expect beside it for inputs
+# that cannot hold a comment (an empty file, a file that is not XML).
+expects() { meta expect "$1"; [ ! -f "${1%.system}.expect" ] || cat "${1%.system}.expect"; }
 
 # ---------------------------------------------------------------- unit tests
 for t in "$BUILD"/tests/tool/unit/test_*; do
@@ -93,14 +96,14 @@ run_bad() {
     [ $rc -eq 1 ] || { echo "exit status $rc, expected 1"; return; }
     left=$(ls -A "$out" | grep -v -e '^stdout$' -e '^stderr$')
     [ -z "$left" ] || { echo "left output files: $left"; return; }
-    meta expect "$2" | while IFS= read -r text; do
+    expects "$2" | while IFS= read -r text; do
         grep -qF -- "$text" "$out/stderr" || { echo "stderr lacks '$text' (got: $(head -n1 "$out/stderr"))"; break; }
     done
 }
 
 for f in "$ROOT"/tests/tool/bad/*.system; do
     name=bad/$(basename "$f" .system)
-    [ -n "$(meta expect "$f")" ] || { ko "$name" "no <!-- expect: ... --> line"; continue; }
+    [ -n "$(expects "$f")" ] || { ko "$name" "no <!-- expect: ... --> line and no $(basename "$f" .system).expect"; continue; }
     why=$(run_bad "$TOOL" "$f")
     if [ -z "$why" ]; then ok "$name"; else ko "$name" "$why"; fi
 done
@@ -130,6 +133,7 @@ cli missing-config 1 "missing required arguments: --config, system" --board qemu
 cli unknown-board 1 "unknown board 'pc99' (known: qemu_virt_aarch64)" x.system --board pc99 --config debug
 cli unknown-config 1 "unknown config 'fast' (known: debug, release, benchmark)" x.system --board qemu_virt_aarch64 --config fast
 cli unknown-option 1 "unknown option '--frobnicate'" --frobnicate
+cli system-is-elf 1 "is an ELF file, not a system description" "$BUILD/tests/tool/elf/protected.elf" --board qemu_virt_aarch64 --config debug $G
 cli missing-system-file 1 "cannot open system file 'nosuch.system'" nosuch.system --board qemu_virt_aarch64 --config debug $G
 cli capdl-notice 0 "--capdl-json is accepted for compatibility and ignored" minimal.system --board qemu_virt_aarch64 --config release --capdl-json "$TMP/x.json" --viper-output "$TMP/v" $G
 cli image-type 1 "image type 'elf' is not supported" minimal.system --board qemu_virt_aarch64 --config debug --image-type elf $G
