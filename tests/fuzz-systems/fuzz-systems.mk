@@ -14,7 +14,7 @@ FUZZ_SYSTEMS_BOARD  := $(SDK)/board/$(BOARD)/debug
 FUZZ_SYSTEMS_CC     := $(CROSS)gcc -ffreestanding -nostdlib -fno-pie -no-pie -mno-outline-atomics -mstrict-align \
 	-O2 -g -Wall -Wextra -Werror -I$(FUZZ_SYSTEMS_BOARD)/include
 FUZZ_SYSTEMS_LINK   := -Wl,--build-id=none -L$(FUZZ_SYSTEMS_BOARD)/lib -lmicrokit -Tmicrokit.ld
-FUZZ_SYSTEMS_ELFS   := $(FUZZ_SYSTEMS_DIR)/fz.elf $(FUZZ_SYSTEMS_DIR)/fz-big.elf
+FUZZ_SYSTEMS_ELFS   := $(addprefix $(FUZZ_SYSTEMS_DIR)/,fz.elf fz-big.elf fz-stripped.elf fz-big-stripped.elf)
 
 $(FUZZ_SYSTEMS_DIR)/fz.elf: tests/fuzz-systems/pd.c $(FUZZ_SYSTEMS_BOARD)/.stamp
 	@mkdir -p $(dir $@)
@@ -23,6 +23,10 @@ $(FUZZ_SYSTEMS_DIR)/fz.elf: tests/fuzz-systems/pd.c $(FUZZ_SYSTEMS_BOARD)/.stamp
 $(FUZZ_SYSTEMS_DIR)/fz-big.elf: tests/fuzz-systems/pd.c $(FUZZ_SYSTEMS_BOARD)/.stamp
 	@mkdir -p $(dir $@)
 	$(FUZZ_SYSTEMS_CC) -DBIG -o $@ $< $(FUZZ_SYSTEMS_LINK)
+
+# Without a symbol table: patched through path_for_symbols.
+$(FUZZ_SYSTEMS_DIR)/%-stripped.elf: $(FUZZ_SYSTEMS_DIR)/%.elf
+	$(CROSS)strip -o $@ $<
 
 .PHONY: fuzz-systems fuzz-systems-deps
 fuzz-systems-deps: sdk $(FUZZ_SYSTEMS_ELFS)

@@ -5,10 +5,11 @@ Every element and attribute of the system description appears at some rate:
 memory regions (sizes, 4 KiB / 2 MiB pages, phys_addr in RAM, at devices the
 PDs may map such as the UART 0x9000000 and at the GIC frames the kernel
 keeps, prefill_path), protection domains (priority, budget/period, passive,
-stack_size, smc, cpu, fpu, domain, nested children with id/setvar_id),
+stack_size, smc, cpu, fpu, domain, nested children with id/setvar_id,
+program_image with path_for_symbols),
 maps (perms, cached, setvar_vaddr/size/prefill_size), irqs (trigger,
 setvar_id), setvar region_paddr, channels (pp, notify, setvar_id) and
-<domains> with a schedule. Most systems follow the rules; a few break one
+<domains> with a schedule (start_index, index_shift, end markers). Most systems follow the rules; a few break one
 (a mistake a user could make), so that the tool's refusals are exercised
 too. The same SEED always gives the same system.
 
@@ -277,7 +278,11 @@ class Gen:
             a.append(f'domain="{pd["domain"]}"')
         self.r.shuffle(a)
         self.lines.append(f'{sp}<protection_domain {" ".join(a)}>')
-        self.lines.append(f'{sp}    <program_image path="{pd["elf"]}" />')
+        if self.chance(0.1):  # symbols from an unstripped copy
+            stripped = pd["elf"].replace(".elf", "-stripped.elf")
+            self.lines.append(f'{sp}    <program_image path="{stripped}" path_for_symbols="{pd["elf"]}" />')
+        else:
+            self.lines.append(f'{sp}    <program_image path="{pd["elf"]}" />')
         for m in pd["maps"]:
             ma = [f'mr="{m["mr"]["name"]}"', f'vaddr="{self.num(m["vaddr"])}"']
             if m["perms"] != "rw" or self.chance(0.5):
@@ -344,13 +349,20 @@ class Gen:
         for i, n in enumerate(names):
             extra = f' id="{i}"' if self.chance(0.3) else ""
             self.lines.append(f'        <domain name="{n}"{extra} />')
-        self.lines.append("        <domain_schedule>")
+        entries = []
         for _ in range(self.r.randint(1, 4)):
             unit = self.r.choice(["us", "ticks"])
-            self.lines.append(f'            <schedule_entry domain="{self.r.choice(names)}" '
-                              f'duration="{self.r.choice([100, 1000, 5000])} {unit}" />')
+            entries.append(f'            <schedule_entry domain="{self.r.choice(names)}" '
+                           f'duration="{self.r.choice([100, 1000, 5000])} {unit}" />')
         if self.chance(0.3):
-            self.lines.append("            <schedule_end_marker />")
+            entries.append("            <schedule_end_marker />")
+        a = []
+        if self.chance(0.3):
+            a.append(f' start_index="{self.r.randrange(len(entries))}"')
+        if self.chance(0.3):
+            a.append(f' index_shift="{self.r.randrange(0, 8)}"')
+        self.lines.append(f'        <domain_schedule{"".join(a)}>')
+        self.lines += entries
         self.lines.append("        </domain_schedule>")
         self.lines.append("    </domains>")
         return names
