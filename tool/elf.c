@@ -209,8 +209,12 @@ struct elf_image *elf_load(const char *path, char **err)
 
 void elf_free(struct elf_image *img)
 {
-    for (size_t i = 0; i < img->nsegs; i++)
+    for (size_t i = 0; i < img->nsegs; i++) {
         free(img->segs[i].data);
+        for (size_t k = 0; k < img->segs[i].nextra; k++)
+            free(img->segs[i].extra[k].bytes);
+        free(img->segs[i].extra);
+    }
     for (size_t i = 0; i < img->nsyms; i++)
         free(img->syms[i].name);
     free(img->segs);
@@ -241,16 +245,42 @@ struct elf_seg *elf_seg_at(const struct elf_image *img, uint64_t vaddr, uint64_t
     return NULL;
 }
 
+const uint8_t *elf_seg_page(const struct elf_seg *s, uint64_t off)
+{
+    if (off < s->dlen)
+        return s->data + off;
+    for (size_t i = 0; i < s->nextra; i++)
+        if (s->extra[i].off == off)
+            return s->extra[i].bytes;
+    return NULL;
+}
+
+/* The page at offset off, made (zeroed) if it is beyond the file bytes and not made yet. */
+static uint8_t *writable_page(struct elf_seg *s, uint64_t off)
+{
+    uint8_t *p = (uint8_t *)elf_seg_page(s, off);
+    if (p)
+        return p;
+    struct elf_page *e = VEC_PUSH(s->extra, s->nextra);
+    e->off = off;
+    e->bytes = xcalloc(1, PAGE);
+    return e->bytes;
+}
+
+/* A patch in .bss makes only the pages it writes: a symbol at the end of a huge .bss costs one page. */
 void elf_patch(struct elf_image *img, uint64_t vaddr, const void *bytes, size_t n)
 {
     struct elf_seg *s = elf_seg_at(img, vaddr, n);
-    uint64_t need = page_up(vaddr + n) - s->base; /* within s->len: elf_seg_at checked the range */
-    if (need > s->dlen) { /* a patch in .bss: hold the pages up to it (a few bytes of patch, a few pages) */
-        s->data = xrealloc(s->data, need);
-        memset(s->data + s->dlen, 0, need - s->dlen);
-        s->dlen = need;
+    const uint8_t *from = bytes;
+    uint64_t at = vaddr - s->base; /* [at, at + n) is within s->len: elf_seg_at checked it */
+    while (n) {
+        uint64_t page = at & ~(PAGE - 1), in = at - page;
+        size_t piece = n < PAGE - in ? n : (size_t)(PAGE - in);
+        memcpy(writable_page(s, page) + in, from, piece);
+        from += piece;
+        at += piece;
+        n -= piece;
     }
-    memcpy(s->data + (vaddr - s->base), bytes, n);
 }
 
 void elf_patch_le(struct elf_image *img, uint64_t vaddr, uint64_t value, size_t n)

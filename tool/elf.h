@@ -23,7 +23,15 @@ struct elf_seg {
     uint64_t base;   /* vaddr rounded down to 4 KiB */
     uint64_t len;    /* bytes from base to the end of the last page */
     uint8_t *data;   /* dlen bytes: zeros, file bytes at vaddr - base, zeros to the end of the page */
-    uint64_t dlen;   /* bytes held (a page multiple, <= len); the pages from dlen to len are all zero */
+    uint64_t dlen;   /* bytes held (a page multiple, <= len); the pages from dlen to len are zero ... */
+    struct elf_page *extra; /* ... except these, made by patches (setvars in .bss) */
+    size_t nextra;
+};
+
+/* A page of a segment beyond its file bytes that a patch wrote to. */
+struct elf_page {
+    uint64_t off; /* from the segment's base, a page multiple */
+    uint8_t *bytes; /* 4 KiB */
 };
 
 struct elf_sym {
@@ -52,6 +60,9 @@ size_t elf_find_symbol(const struct elf_image *img, const char *name, const stru
 
 /* The segment whose memory range holds [vaddr, vaddr+size), or NULL. */
 struct elf_seg *elf_seg_at(const struct elf_image *img, uint64_t vaddr, uint64_t size);
+
+/* The 4 KiB page at offset off (a page multiple below len) of segment s, or NULL if it is all zeros by construction. */
+const uint8_t *elf_seg_page(const struct elf_seg *s, uint64_t off);
 
 /* Overwrite n bytes at vaddr in the segment that holds them (caller checked it exists); holds .bss pages it writes. */
 void elf_patch(struct elf_image *img, uint64_t vaddr, const void *bytes, size_t n);

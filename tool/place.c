@@ -167,19 +167,23 @@ static void plan_pd(struct planner *P, struct pd *pd)
 {
     for (size_t s = 0; s < pd->elf->nsegs; s++) {
         const struct elf_seg *seg = &pd->elf->segs[s];
-        uint64_t npages = seg->len / PAGE, held = seg->dlen / PAGE; /* pages from 'held' on are zero */
+        /* Runs of pages, all zero or all not; a run with bytes must be contiguous in memory, so beyond the
+         * file bytes (pages a patch made one by one) such a run is one page. */
+        uint64_t npages = seg->len / PAGE, held = seg->dlen / PAGE;
         for (uint64_t i = 0; i < npages;) {
-            int zero = i >= held || page_is_zero(seg->data + i * PAGE);
+            const uint8_t *first = elf_seg_page(seg, i * PAGE);
+            int zero = !first || page_is_zero(first);
             uint64_t j = i + 1;
-            while (j < held && page_is_zero(seg->data + j * PAGE) == zero)
-                j++;
-            if (zero && j >= held)
-                j = npages;
+            for (; j < npages && (zero || j < held); j++) {
+                const uint8_t *p = elf_seg_page(seg, j * PAGE);
+                if ((!p || page_is_zero(p)) != zero)
+                    break;
+            }
             struct vmap *v = add_vmap(P, seg->base + i * PAGE, (j - i) * PAGE, MK_PAGE_BITS, seg_attrs(seg->flags),
                                       zero ? SRC_ZERO : SRC_IMAGE,
                                       xasprintf("PD '%s' %s pages of segment 0x%llx", pd->name,
                                                 zero ? "zero" : "data", (unsigned long long)seg->vaddr));
-            v->data = zero ? NULL : seg->data + i * PAGE;
+            v->data = zero ? NULL : first;
             i = j;
         }
     }
