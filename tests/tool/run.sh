@@ -155,7 +155,8 @@ outputs() {
         echo old >"$O/old.txt" && cp "$BUILD/tests/tool/elf/protected.elf" "$O/elfs/" && mkfifo "$O/fifo"
     before=$(cd "$O" && ls -AR && md5sum in.system old.txt elfs/protected.elf)
     # shellcheck disable=SC2086
-    (cd "$O" && "$TOOL" "$@" --board qemu_virt_aarch64 --config debug --search-path elfs $SEARCH) >"$TMP/cli.out" 2>&1
+    (cd "$O" && timeout 60 "$TOOL" "$@" --board qemu_virt_aarch64 --config debug --search-path elfs $SEARCH) \
+        >"$TMP/cli.out" 2>&1 # timeout: a tool that opened the FIFO would block
     rc=$?
     after=$(cd "$O" && ls -AR && md5sum in.system old.txt elfs/protected.elf)
     if [ $rc -ne 1 ]; then
@@ -193,20 +194,23 @@ outputs_link() {
     if [ $rc -ne 1 ] || ! grep -qF "is also an input" "$TMP/cli.out"; then
         echo "exit status $rc: $(head -n1 "$TMP/cli.out")"
     elif [ ! -L "$O/link.elf" ] || [ -e "$O/rep" ] || [ "$(md5sum <"$O/elfs/protected.elf")" != "$sum" ]; then
-        echo "files changed: $(ls -A "$O" | tr '\n' ' ')"
+        echo "files changed: $(find "$O" -mindepth 1 | tr '\n' ' ')"
     fi
 }
 why=$(outputs_link)
 if [ -z "$why" ]; then ok cli/outputs-symlink-to-input; else ko cli/outputs-symlink-to-input "$why"; fi
 # Success replaces existing outputs and leaves no temporary beside them.
 rm -rf "$O" && mkdir -p "$O" && echo old >"$O/img" && echo old >"$O/rep"
+# shellcheck disable=SC2086
 (cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug --search-path $SEARCH \
     -o img -r rep --report-json j) >"$TMP/cli.out" 2>&1
-if [ $? -eq 0 ] && [ "$(ls -A "$O" | tr '\n' ' ')" = "img j rep " ] && [ "$(cat "$O/rep")" != old ] &&
+rc=$?
+# shellcheck disable=SC2012
+if [ $rc -eq 0 ] && [ "$(ls -A "$O" | tr '\n' ' ')" = "img j rep " ] && [ "$(cat "$O/rep")" != old ] &&
     [ "$(wc -c <"$O/img")" -gt 4096 ]; then
     ok cli/outputs-replaced
 else
-    ko cli/outputs-replaced "$(ls -A "$O" | tr '\n' ' ') $(head -n1 "$TMP/cli.out")"
+    ko cli/outputs-replaced "$(find "$O" -mindepth 1 | tr '\n' ' ') $(head -n1 "$TMP/cli.out")"
 fi
 
 # ---------------------------------------------------------------- docs
