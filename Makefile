@@ -4,6 +4,7 @@
 #   make test       the whole test suite; ends with "N passed, N failed"
 #   make sdk        build/sdk/ in the Microkit SDK layout
 #   make examples   build/examples/<name>/loader.img for every example
+#   make release    build/release/minikit-sdk-<version>-linux-x86_64.tar.gz
 #
 # Each part of the tree brings its own fragment: tool/tool.mk,
 # kernel/kernel.mk, libmicrokit/libmicrokit.mk. They share the variables below.
@@ -27,7 +28,7 @@ EXAMPLES := $(notdir $(patsubst %/Makefile,%,$(wildcard examples/*/Makefile)))
 all: sdk
 
 help:
-	@sed -n '3,8p' Makefile | sed 's/^# //'
+	@sed -n '3,9p' Makefile | sed 's/^# //'
 
 include tool/tool.mk
 include kernel/kernel.mk
@@ -39,6 +40,7 @@ include tests/codec/codec.mk
 include tests/system/configs.mk
 include tests/system/stress.mk
 include tests/fuzz-systems/fuzz-systems.mk
+include scripts/release/release.mk
 
 # ---------------------------------------------------------------- the SDK
 # bin/microkit                 the tool

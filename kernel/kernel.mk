@@ -1,5 +1,5 @@
 # The kernel, built once per configuration into $(BUILD)/kernel/<config>/minikit.elf.
-#   debug      console output (MK_CONFIG_PRINTING)
+#   debug      console output (MK_CONFIG_PRINTING), boot-time checks (MK_CONFIG_DEBUG: vspace_check.c)
 #   release    prints nothing
 #   benchmark  console output, no debug checks, and the PMU cycle counter readable from EL0
 
@@ -10,9 +10,14 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdli
 	-mgeneral-regs-only -mno-outline-atomics -fno-stack-protector -fno-common -mcmodel=small \
 	-Iinclude -Ikernel/core -Ikernel/arch/aarch64 -Ikernel/plat/qemu_virt
 
-kernel_cfg_flags_debug     := -DMK_CONFIG_PRINTING -DMK_CONFIG_NAME='"debug"'
+kernel_cfg_flags_debug     := -DMK_CONFIG_PRINTING -DMK_CONFIG_DEBUG -DMK_CONFIG_NAME='"debug"'
 kernel_cfg_flags_release   := -DMK_CONFIG_NAME='"release"'
 kernel_cfg_flags_benchmark := -DMK_CONFIG_BENCHMARK -DMK_CONFIG_PRINTING -DMK_CONFIG_NAME='"benchmark"'
+
+# W^X in the kernel ELF itself: the link fails if any segment is both writable
+# and executable (binutils 2.39 and later have the option; Debian 12 has 2.40).
+KERNEL_LDFLAGS := -nostdlib -static -n $(shell $(CROSS)ld --help 2>/dev/null | grep -q -- --warn-rwx-segments \
+	&& echo --warn-rwx-segments --fatal-warnings)
 
 kernel_objs = $(patsubst kernel/%,$(BUILD)/kernel/$(1)/obj/%.o,$(KERNEL_SRCS))
 
@@ -26,7 +31,7 @@ $(BUILD)/kernel/$(1)/obj/%.S.o: kernel/%.S $(KERNEL_HDRS) kernel/kernel.mk
 	$(CROSS)gcc $(KERNEL_CFLAGS) $(kernel_cfg_flags_$(1)) -c $$< -o $$@
 
 $(BUILD)/kernel/$(1)/minikit.elf: $(call kernel_objs,$(1)) kernel/arch/aarch64/kernel.ld
-	$(CROSS)ld -nostdlib -static -n --no-warn-rwx-segments -T kernel/arch/aarch64/kernel.ld -o $$@ $(call kernel_objs,$(1))
+	$(CROSS)ld $(KERNEL_LDFLAGS) -T kernel/arch/aarch64/kernel.ld -o $$@ $(call kernel_objs,$(1))
 endef
 $(foreach c,$(CONFIGS),$(eval $(call kernel_rules,$(c))))
 

@@ -17,12 +17,16 @@ set -eu
 #   tool          libxml2 (the .system parser), libelf (ELF reader)
 #   tests         cmocka (tool unit tests), python3 (system-test runner),
 #                 xxd (binary fixtures)
+#   release       make release: the static archives the tool is linked
+#                 against (libxml2's dependencies ICU, zlib and lzma, and
+#                 libstdc++ for ICU), pandoc (the manual as one HTML page)
 PACKAGES="make gcc libc6-dev pkg-config
 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 clang lld llvm libclang-rt-dev
 qemu-system-arm
 libxml2-dev libelf-dev
-libcmocka-dev python3 xxd"
+libcmocka-dev python3 xxd
+libicu-dev zlib1g-dev liblzma-dev libstdc++-12-dev pandoc"
 
 missing=
 for p in $PACKAGES; do

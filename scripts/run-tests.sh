@@ -4,6 +4,8 @@
 #   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
 #   tests/fuzz-systems/run.py  a sample of random systems, built and booted
+#   tests/release/run.py   the release tarball, unpacked under /tmp: every
+#                          example built and booted from it, both compilers
 # Each runner ends with its own "N passed, N failed" line; they are summed
 # here (and shown as "== <suite>: ..."). A runner that exits non-zero or
 # prints no summary counts as one failure. Exit status 1 if anything failed.
@@ -61,6 +63,7 @@ run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
 # A sample of the property test "a system the tool accepts boots without a panic" (make fuzz-systems: all of it).
 run_suite fuzz-systems python3 tests/fuzz-systems/run.py -n "${FUZZ_SYSTEMS_SAMPLE:-50}" --seed test \
     --build "${BUILD:-build}"
+run_suite release python3 tests/release/run.py
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,18 +1,18 @@
 /*
  * <domains>: scheduling domains and the domain schedule (system-description.md
- * §6.2). Validated fully and shown in the report; the schedule itself is not
- * in the system table (systable.h has no field for it), which the tool says
- * with a warning rather than dropping it silently.
+ * §6.2). place.c passes each PD's domain id and the schedule to the kernel in
+ * the system table; the limits are the kernel's (minikit/systable.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "attr.h"
 #include "check.h"
+#include "minikit/systable.h"
 #include "num.h"
 
-#define NUM_DOMAINS   16  /* KernelNumDomains */
-#define NUM_SCHEDULES 100 /* KernelNumDomainSchedules: entries + markers < 100 */
+#define NUM_DOMAINS   MK_NUM_DOMAINS          /* KernelNumDomains: 16 */
+#define NUM_SCHEDULES MK_NUM_DOMAIN_SCHEDULES /* KernelNumDomainSchedules: entries + markers < 100 */
 
 static void check_domain(const struct sdf_node *n, struct system *sys)
 {
@@ -128,6 +128,10 @@ static void check_schedule(const struct sdf_node *n, struct system *sys)
     if (sys->schedule_start >= count)
         attr_error(n, "start_index", NULL, "start_index %llu is out of range: the schedule has %zu entries",
                    (unsigned long long)sys->schedule_start, count);
+    if (sys->schedule[sys->schedule_start].domain < 0)
+        attr_error(n, "start_index", "start the schedule at a <schedule_entry>",
+                   "start_index %llu is an end marker: the schedule would never make a domain current",
+                   (unsigned long long)sys->schedule_start);
     if (sys->schedule_shift_given && (sys->schedule_shift >= NUM_SCHEDULES ||
                                       sys->schedule_shift + count >= NUM_SCHEDULES))
         attr_error(n, "index_shift", NULL,
@@ -167,6 +171,4 @@ void check_domains(const struct sdf_node *n, struct system *sys)
         node_error(n, "add <domain_schedule> with <schedule_entry domain=\"NAME\" duration=\"1000 us\" />",
                    "<domains> has no <domain_schedule>");
     check_schedule(schedule, sys);
-    diag_warning(n->pos, "the Minikit kernel does not implement domain scheduling yet: the domains are checked and "
-                         "reported, but every PD runs in one domain");
 }

@@ -22,7 +22,10 @@
 #include "report.h"
 #include "sdf.h"
 
+/* A release build passes the version (scripts/version.sh) with -DTOOL_VERSION. */
+#ifndef TOOL_VERSION
 #define TOOL_VERSION "0.1.0"
+#endif
 
 static const char *const boards[] = {"qemu_virt_aarch64"};
 static const char *const configs[] = {"debug", "release", "benchmark"};

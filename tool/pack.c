@@ -51,6 +51,7 @@ void pack_image(const struct layout *L, const struct elf_image *kernel, FILE *f)
     copy(t + h->maps_off, L->maps, h->nmaps * sizeof(struct mk_map));
     copy(t + h->channels_off, L->channels, h->nchannels * sizeof(struct mk_channel));
     copy(t + h->irqs_off, L->irqs, h->nirqs * sizeof(struct mk_irq));
+    copy(t + h->sched_off, L->sched, h->nsched * sizeof(struct mk_sched_entry));
 
     uint64_t off = systable_symbol_offset(kernel);
     for (int b = 0; b < 8; b++)

@@ -202,7 +202,8 @@ static void plan_pd(struct planner *P, struct pd *pd)
 static uint64_t table_size(const struct system *sys, size_t nmaps, size_t nirqs)
 {
     return sizeof(struct mk_systable) + sys->npds * sizeof(struct mk_pd) + nmaps * sizeof(struct mk_map) +
-           sys->nchannels * sizeof(struct mk_channel) + nirqs * sizeof(struct mk_irq);
+           sys->nchannels * sizeof(struct mk_channel) + nirqs * sizeof(struct mk_irq) +
+           sys->nschedule * sizeof(struct mk_sched_entry);
 }
 
 /* Zero-region layout from 'base'; with assign set, record addresses. Returns the end. */
@@ -258,6 +259,7 @@ static void fill_tables(struct planner *P)
         t->child_id = (uint8_t)pd->child_id;
         t->fpu = pd->fpu;
         t->smc = pd->smc;
+        t->domain = pd->domain >= 0 ? (uint8_t)sys->domains[pd->domain].id : 0;
         for (size_t k = 0; k < pd->nirqs; k++) {
             struct mk_irq *q = VEC_PUSH(L->irqs, L->nirqs);
             *q = (struct mk_irq){(uint32_t)pd->irqs[k].irq, (uint8_t)i, (uint8_t)pd->irqs[k].id,
@@ -272,6 +274,14 @@ static void fill_tables(struct planner *P)
             L->channels[c].id[e] = (uint8_t)end->id;
             L->channels[c].flags[e] = (end->notify ? MK_END_NOTIFY : 0) | (end->pp ? MK_END_PP : 0);
         }
+    L->sched = xcalloc(sys->nschedule, sizeof(*L->sched));
+    for (size_t k = 0; k < sys->nschedule; k++) {
+        const struct schedule_entry *e = &sys->schedule[k];
+        if (e->domain >= 0)
+            L->sched[k] = (struct mk_sched_entry){.duration = e->duration,
+                                                  .domain = (uint8_t)sys->domains[e->domain].id,
+                                                  .unit = e->ticks ? MK_SCHED_TICKS : MK_SCHED_US};
+    }
     L->nmaps = P->nv;
     L->maps = xcalloc(P->nv, sizeof(*L->maps));
     for (size_t i = 0; i < P->nv; i++) {
@@ -375,7 +385,7 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
     h->magic = MK_SYSTABLE_MAGIC;
     h->version = MK_SYSTABLE_VERSION;
     h->size = (uint32_t)tsize;
-    h->flags = flags;
+    h->flags = flags | (sys->domains_node ? MK_FLAG_DOMAINS : 0);
     h->zero_base = base;
     h->zero_end = zero_end;
     h->kmem_base = base;
@@ -388,4 +398,8 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
     h->maps_off = h->pds_off + (uint32_t)(sys->npds * sizeof(struct mk_pd));
     h->channels_off = h->maps_off + (uint32_t)(P.nv * sizeof(struct mk_map));
     h->irqs_off = h->channels_off + (uint32_t)(sys->nchannels * sizeof(struct mk_channel));
+    h->nsched = (uint32_t)sys->nschedule;
+    h->sched_off = h->irqs_off + (uint32_t)(nirqs * sizeof(struct mk_irq));
+    h->sched_start = (uint32_t)sys->schedule_start;
+    h->sched_shift = (uint32_t)sys->schedule_shift;
 }

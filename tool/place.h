@@ -41,6 +41,7 @@ struct layout {
     struct mk_channel *channels;
     struct mk_irq *irqs;
     size_t nirqs;
+    struct mk_sched_entry *sched; /* hdr.nsched entries: the domain schedule */
     struct chunk *chunks; /* kernel segments and PD pages (the table is written by pack.c) */
     size_t nchunks;
     struct range *ranges; /* every placed range, for the report */

@@ -194,7 +194,7 @@ static void domain_section(FILE *f, const struct system *sys)
 {
     if (!sys->domains_node)
         return;
-    fprintf(f, "\n# Domains (checked; the kernel runs every PD in one domain for now)\n\n");
+    fprintf(f, "\n# Domains (the kernel runs the schedule from start_index; an end marker wraps to it)\n\n");
     for (size_t d = 0; d < sys->ndomains; d++) {
         fprintf(f, "    domain %d: %s; PDs:", sys->domains[d].id, sys->domains[d].name);
         for (size_t i = 0; i < sys->npds; i++)

@@ -29,7 +29,7 @@
 #include <stdint.h>
 
 #define MK_SYSTABLE_MAGIC   0x4c4254534b494d4dULL /* "MMIKSTBL" read as LE bytes */
-#define MK_SYSTABLE_VERSION 1
+#define MK_SYSTABLE_VERSION 2
 #define MK_SYSTABLE_SYMBOL  "minikit_systable_paddr"
 
 #define MK_IMAGE_BASE 0x70000000ULL /* where QEMU's -device loader puts loader.img */
@@ -38,6 +38,17 @@
 #define MK_MAX_IDS      62 /* channel and IRQ ids per PD: 0..61 */
 #define MK_NO_PARENT    0xff
 #define MK_PD_NAME_LEN  64
+
+/*
+ * Scheduling domains (<domains>): ids 0..MK_NUM_DOMAINS-1 (seL4's
+ * KernelNumDomains), and the kernel's domain schedule table of
+ * MK_NUM_DOMAIN_SCHEDULES slots (KernelNumDomainSchedules as Microkit builds
+ * seL4). The tool's list of entries and end markers goes at slots
+ * [sched_shift, sched_shift + nsched); the slot after it is the implied end
+ * marker, so sched_shift + nsched < MK_NUM_DOMAIN_SCHEDULES.
+ */
+#define MK_NUM_DOMAINS          16
+#define MK_NUM_DOMAIN_SCHEDULES 100
 
 /* The user address space (hypervisor-build values of seL4_UserVSpaceTop). */
 #define MK_USER_VSPACE_TOP 0xffffffffffULL /* last valid user address */
@@ -61,6 +72,12 @@
 
 /* mk_systable.flags */
 #define MK_FLAG_EXIT_WHEN_IDLE (1u << 0) /* power off when every PD is blocked for good */
+#define MK_FLAG_DOMAINS        (1u << 1) /* <domains>: run the domain schedule; mk_pd.domain counts */
+
+/* mk_sched_entry.unit */
+#define MK_SCHED_END_MARKER 0 /* <schedule_end_marker/>: back to the start entry */
+#define MK_SCHED_US         1 /* duration in microseconds */
+#define MK_SCHED_TICKS      2 /* duration in ticks of the kernel's timer (the counter, CNTFRQ_EL0 per second) */
 
 /* One mapping into a PD's address space: ELF segment, stack, IPC buffer or MR. */
 struct mk_map {
@@ -89,7 +106,7 @@ struct mk_pd {
     uint8_t  cpu;
     uint8_t  fpu;
     uint8_t  smc;
-    uint8_t  pad;
+    uint8_t  domain;       /* domain id, 0..MK_NUM_DOMAINS-1; read only with MK_FLAG_DOMAINS */
 };
 
 /* One <channel>: two ends. */
@@ -109,6 +126,14 @@ struct mk_irq {
     uint8_t  pad;
 };
 
+/* One slot of the domain schedule, in the order of <domain_schedule>. */
+struct mk_sched_entry {
+    uint64_t duration; /* non-zero; 0 for an end marker */
+    uint8_t  domain;   /* domain id (not for an end marker) */
+    uint8_t  unit;     /* MK_SCHED_* */
+    uint8_t  pad[6];
+};
+
 struct mk_systable {
     uint64_t magic;     /* MK_SYSTABLE_MAGIC */
     uint32_t version;   /* MK_SYSTABLE_VERSION */
@@ -123,6 +148,10 @@ struct mk_systable {
     uint32_t maps_off;     /* each 8-byte aligned                               */
     uint32_t channels_off;
     uint32_t irqs_off;
+    uint32_t nsched;       /* domain schedule entries and end markers (MK_FLAG_DOMAINS) */
+    uint32_t sched_off;
+    uint32_t sched_start;  /* <domain_schedule start_index>: an index into the entries */
+    uint32_t sched_shift;  /* <domain_schedule index_shift>: where they sit in the kernel's table */
 };
 
 /*
@@ -139,6 +168,7 @@ _Static_assert(sizeof(struct mk_map) == 32, "mk_map layout");
 _Static_assert(sizeof(struct mk_pd) == 128, "mk_pd layout");
 _Static_assert(sizeof(struct mk_channel) == 8, "mk_channel layout");
 _Static_assert(sizeof(struct mk_irq) == 8, "mk_irq layout");
-_Static_assert(sizeof(struct mk_systable) == 88, "mk_systable layout");
+_Static_assert(sizeof(struct mk_sched_entry) == 16, "mk_sched_entry layout");
+_Static_assert(sizeof(struct mk_systable) == 104, "mk_systable layout");
 
 #endif

@@ -21,6 +21,7 @@ static const char *ec_name(u64 ec)
     case EC_SP_ALIGN:   return "SP alignment fault";
     case EC_BRK:        return "breakpoint (brk)";
     case EC_WFX:        return "trapped wfi/wfe";
+    case EC_FP:         return "FP/SIMD instruction in a PD with fpu=\"false\"";
     default:            return "exception";
     }
 }

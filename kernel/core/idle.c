@@ -4,12 +4,13 @@
 
 /*
  * Could anything still make a PD runnable? An interrupt a waiting PD may
- * receive, or the end of the period a parked PD waits for.
+ * receive, the end of the period a parked PD waits for, or the domain a
+ * runnable PD waits for.
  */
 static int idle_can_wake(void)
 {
     for (unsigned i = 0; i < npds; i++) {
-        if (pds[i].throttled_on)
+        if (pds[i].throttled_on && parked_can_wake(&pds[i]))
             return 1;
         for (unsigned id = 0; id < MK_MAX_IDS; id++)
             if (pds[i].irq[id] && pds[i].state == PD_WAITING)
@@ -22,6 +23,20 @@ static int idle_can_wake(void)
  * Wait for an interrupt to make a PD runnable. With MK_FLAG_EXIT_WHEN_IDLE
  * (system tests) and no interrupt source that could wake anything, the
  * system is finished: say so and power off.
+ *
+ * No wake-up can be lost: the kernel runs with IRQs masked from every
+ * exception entry to the ERET back to EL0 and never unmasks them, idle
+ * included. The caller found no runnable PD with IRQs masked; WFI with IRQs
+ * masked still returns as soon as an interrupt is pending (one already
+ * pending before it included); and the pending interrupts are then read
+ * from the GIC directly (irq_dispatch polls the acknowledge register), not
+ * taken as an exception. An IRQ exception at EL1 is therefore a kernel bug
+ * (entry.S: kernel_irq panics). Every path that blocks the running PD ends
+ * here through schedule_next() or a fault's stop.
+ *
+ * When idle ends, time accounting restarts with the PD that runs next
+ * (timer_idle_end): entry.S may resume that PD through an exit that does
+ * not switch, so the accounting cannot wait for a switch.
  */
 struct pd *idle(void)
 {
@@ -32,14 +47,11 @@ struct pd *idle(void)
             plat_poweroff();
         }
         arch_wait_for_interrupt();
+        irq_dispatch(NULL);
         struct pd *p = sched_pick();
-        if (p)
+        if (p) {
+            timer_idle_end(p);
             return p;
+        }
     }
-}
-
-/* An interrupt woke the idle loop: it may have made PDs runnable. */
-void idle_irq(void)
-{
-    irq_dispatch(NULL);
 }

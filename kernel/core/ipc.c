@@ -123,7 +123,8 @@ SYSCALL(sys_notify)
 static __attribute__((noinline)) struct pd *ppcall_slow(struct pd *self, struct pd *callee, u8 id, u64 tag)
 {
     if (callee->state == PD_WAITING) {
-        /* Its budget is spent: it serves the call when timer.c releases it. */
+        /* Its budget is spent, or its domain is not current: it serves the
+         * call when timer.c releases it or domain.c makes its domain current. */
         deliver_call(callee, self, id, tag);
         return schedule_next();
     }

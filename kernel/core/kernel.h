@@ -78,6 +78,8 @@ struct pd {
     u8 timed;                /* budget < period: its time is accounted (core/timer.c) */
     u8 passive_pending;      /* passive="true" and not yet waited: becomes passive then */
     u8 smc;                  /* smc="true": may have the kernel forward SMCs to firmware */
+    u8 domain;               /* its scheduling domain (core/domain.c); 0 without <domains> */
+    u8 resume_rank;          /* while its domain is away: its place in the ready queues, 1 first */
     u64 fault_label;
     u64 fault_mr[FAULT_MAX_MRS];
     /* Scheduling context, in counter ticks (core/timer.c). */
@@ -85,7 +87,8 @@ struct pd {
     int64_t remaining;       /* budget left in the current period */
     int64_t slice_left;      /* round-robin: what is left of its time slice */
     u64 period_end;          /* when the budget is next replenished */
-    struct pd *throttled_on; /* parked until that PD's budget is replenished */
+    struct pd *throttled_on; /* parked until that PD's budget is replenished, or
+                                PARKED_FOR_DOMAIN until its domain is current */
     const struct mk_pd *desc;/* the system-table entry (name, layout) */
     struct ch_end ch[MK_MAX_IDS];
     struct pd *children[MK_MAX_IDS]; /* by child id */
@@ -154,6 +157,16 @@ int irq_ack(struct pd *self, u64 id);
 struct pd *irq_dispatch(struct pd *self);
 SYSCALL(sys_irq_ack);
 
+/* core/domain.c */
+#define PARKED_FOR_DOMAIN (&pds[MK_MAX_PDS]) /* a throttled_on that is no PD: never dereferenced */
+extern int domains;
+extern u8 cur_domain;
+extern u64 domain_end;
+void domains_init(const struct mk_systable *t);
+int domain_tick(u64 t, struct pd *running, int rotate);
+struct pd *domain_gate(const struct pd *p);
+int parked_can_wake(const struct pd *p);
+
 /* core/timer.c */
 enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };
 extern int timing;
@@ -162,6 +175,7 @@ void timer_switch(struct pd *next);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
+void timer_idle_end(struct pd *next);
 
 /* core/pd.c */
 SYSCALL(sys_pd_restart);
@@ -178,7 +192,6 @@ struct pd *fault_unknown_syscall(struct pd *self);
 
 /* core/idle.c */
 struct pd *idle(void);
-void idle_irq(void);
 
 /* arch/aarch64/cpu.c */
 void arch_init(void);
@@ -189,8 +202,13 @@ void vspace_init_pool(u64 base_pa, u64 end_pa);
 u64 vspace_create(unsigned asid);
 void vspace_map(u64 ttbr0, const struct mk_map *m);
 void vspace_activate(struct pd *p);
+void vspace_leave_boot(void);
+u64 vspace_pte_bits(u32 attrs);
 
 u64 vspace_lookup(u64 ttbr0, u64 va, u64 *pa);
+
+/* arch/aarch64/vspace_check.c (debug builds; a no-op otherwise) */
+void vspace_check(const struct mk_systable *t);
 
 /* arch/aarch64/vspace_cache.c */
 SYSCALL(sys_cache);
@@ -202,6 +220,7 @@ SYSCALL(sys_smc);
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
+void kernel_irq_taken(u64 elr);
 extern u32 switch_hooks_on;
 void switch_hooks(struct pd *next, struct pd *prev);
 

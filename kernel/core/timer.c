@@ -15,8 +15,11 @@
  * used up only while its PD runs: being preempted does not renew it.
  *
  * All of this costs the IPC paths nothing unless the system needs it: the
- * per-switch accounting runs only when some PD is timed or two PDs share a
- * priority ("timing").
+ * per-switch accounting runs only when some PD is timed, two PDs share a
+ * priority or the system has domains ("timing").
+ *
+ * Domains (core/domain.c): the end of the current schedule entry is one more
+ * deadline; timer_tick hands it to domain_tick.
  */
 #include "kernel.h"
 #include "sched.h"
@@ -91,6 +94,8 @@ static void timer_program(void)
         for (unsigned i = 0; i < npds; i++)
             if (pds[i].throttled_on == &pds[i] && pds[i].period_end < deadline)
                 deadline = pds[i].period_end;
+    if (domains && domain_end < deadline)
+        deadline = domain_end; /* the current domain's entry ends (core/domain.c) */
     if (deadline == ~0ULL) {
         write_sysreg(cntv_ctl_el0, 2); /* masked */
         return;
@@ -118,7 +123,7 @@ void timer_init(void)
         for (unsigned j = i + 1; j < npds; j++)
             slicing |= pds[i].prio == pds[j].prio;
     }
-    timing = budgets || slicing;
+    timing = budgets || slicing || domains;
     switch_hooks_on |= (u32)timing;
     if (timing) {
         gic_configure(KERNEL_TIMER_INTID, 0);
@@ -153,7 +158,7 @@ static void release_due(u64 t)
         replenish_if_due(sc, t);
         for (unsigned j = 0; j < npds; j++)
             if (pds[j].throttled_on == sc) {
-                pds[j].throttled_on = NULL;
+                pds[j].throttled_on = domain_gate(&pds[j]); /* NULL, or parked for its domain */
                 if (pds[j].state == PD_RUNNABLE && &pds[j] != on_cpu)
                     sched_enqueue(&pds[j]);
             }
@@ -182,6 +187,8 @@ int timer_tick(struct pd *self)
             verdict = TIMER_ROTATE;
         }
     }
+    if (domains && t >= domain_end && domain_tick(t, verdict == TIMER_PARK ? NULL : self, verdict == TIMER_ROTATE))
+        verdict = self ? TIMER_PARK : verdict; /* self's domain has ended: parked until it comes back */
     timer_program();
     return verdict;
 }
@@ -212,4 +219,17 @@ void timer_idle(void)
 {
     if (timing)
         timer_switch(NULL);
+}
+
+/*
+ * Idle ends: `next` runs from now on and is charged from now (idle time is
+ * nobody's). Needed because idle may resume the very PD whose syscall or
+ * interrupt led to it, and entry.S returns to that PD without a switch (so
+ * without switch_hooks); when next is another PD the switch's own
+ * timer_switch then charges it the few ticks in between.
+ */
+void timer_idle_end(struct pd *next)
+{
+    if (timing)
+        timer_switch(next);
 }

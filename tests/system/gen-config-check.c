@@ -6,6 +6,7 @@
  * are system tests (docs/kernel.md, "Configuration defines").
  */
 #include <microkit.h>
+#include <minikit/systable.h>
 
 #if defined(EXPECT_DEBUG) + defined(EXPECT_RELEASE) + defined(EXPECT_BENCHMARK) != 1
 #error "compile with one of -DEXPECT_DEBUG, -DEXPECT_RELEASE, -DEXPECT_BENCHMARK"
@@ -22,6 +23,11 @@
     !defined(CONFIG_EXPORT_PCNT_USER) || !defined(CONFIG_EXPORT_PTMR_USER) || !defined(CONFIG_ALLOW_SMC_CALLS) || \
     !defined(CONFIG_KERNEL_MCS) || CONFIG_NUM_PRIORITIES != 256 || CONFIG_MAX_NUM_NODES != 1
 #error "a define every configuration has is missing or wrong"
+#endif
+/* The domain scheduler's limits are the kernel's own (minikit/systable.h, shared by tool and kernel). */
+#if CONFIG_NUM_DOMAINS != 16 || CONFIG_NUM_DOMAINS != MK_NUM_DOMAINS || CONFIG_NUM_DOMAIN_SCHEDULES != 100 || \
+    CONFIG_NUM_DOMAIN_SCHEDULES != MK_NUM_DOMAIN_SCHEDULES
+#error "CONFIG_NUM_DOMAINS and CONFIG_NUM_DOMAIN_SCHEDULES must be the kernel's 16 domains and 100 schedule slots"
 #endif
 /* What a config without printing must not offer (upstream libsel4 has no seL4_DebugPutChar there). */
 #if !defined(CONFIG_PRINTING)

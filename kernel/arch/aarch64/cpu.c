@@ -8,29 +8,33 @@
 #define CNTKCTL_EL0PTEN  (1u << 9) /* EL0 drives the EL1 physical timer (semantics.md §7) */
 
 /*
- * Sleep until an interrupt, then take it. WFI runs with interrupts still
- * masked: a pending interrupt wakes it all the same, and none can be taken
- * between the caller's check for work and the sleep. (Unmasking first lost
- * wake-ups: an interrupt taken right before the WFI made a PD runnable and
- * the CPU then slept on; the virtio-blk test hit it.) Interrupts are
- * unmasked only for the moment it takes to take the pending one. The
- * syscall fast path keeps the PD's return state in ELR_EL1/SPSR_EL1 rather
- * than its frame, and taking an interrupt here overwrites both: keep them.
+ * Sleep until an interrupt is pending. IRQs stay masked (PSTATE.I) as they
+ * always are in the kernel: WFI wakes on a pending interrupt whatever the
+ * mask, one already pending before it included, and the caller then reads
+ * it from the GIC (core/idle.c). Nothing is taken as an exception, so
+ * nothing can run between the caller's check for work and the sleep, and
+ * ELR_EL1/SPSR_EL1 (where the syscall fast path keeps the PD's return
+ * state) are never overwritten. (The earlier idle unmasked IRQs around the
+ * WFI: an interrupt taken just before it made a PD runnable and the CPU
+ * then slept on for good.)
  */
 void arch_wait_for_interrupt(void)
 {
-    u64 elr = read_sysreg(elr_el1), spsr = read_sysreg(spsr_el1);
-
-    __asm__ volatile("wfi\n msr daifclr, #2\n isb\n msr daifset, #2" ::: "memory");
-    write_sysreg(elr_el1, elr);
-    write_sysreg(spsr_el1, spsr);
+    __asm__ volatile("dsb sy\n wfi" ::: "memory");
 }
 
+#define PMUSERENR_EN     (1u << 0)  /* EL0 may use the whole PMU (seL4's CONFIG_EXPORT_PMU_USER) */
+#define PMUSERENR_CR     (1u << 2)  /* EL0 may read PMCCNTR_EL0 */
+#define MDSCR_TDCC       (1u << 12) /* EL0 access to the debug communication channel traps */
+
 /*
- * Benchmark configuration: the PMU cycle counter runs and EL0 may read it
- * (PMCCNTR_EL0), so benchmarks can count without a syscall. Other
- * configurations leave the PMU closed: a counter visible to every PD is a
- * timing channel between them.
+ * Benchmark configuration: the PMU cycle counter runs and EL0 may use the
+ * whole PMU (control, cycle and event counters), as seL4 does when it
+ * defines CONFIG_EXPORT_PMU_USER, so benchmarks count without a syscall.
+ * Other configurations
+ * close the PMU to EL0 entirely: a counter visible to every PD is a timing
+ * channel between them. PMUSERENR_EL0's reset value is architecturally
+ * UNKNOWN, so it is written in every configuration.
  */
 static void pmu_init(void)
 {
@@ -38,14 +42,19 @@ static void pmu_init(void)
     write_sysreg(pmcr_el0, read_sysreg(pmcr_el0) | (1u << 0) | (1u << 2)); /* enable, reset cycles */
     write_sysreg(pmccfiltr_el0, 0);                                       /* count at EL0 and EL1 */
     write_sysreg(pmcntenset_el0, 1u << 31);                               /* the cycle counter */
-    write_sysreg(pmuserenr_el0, (1u << 0) | (1u << 2));                   /* EL0 may read it */
-    isb();
+    write_sysreg(pmuserenr_el0, PMUSERENR_EN | PMUSERENR_CR);
+#else
+    write_sysreg(pmuserenr_el0, 0);
 #endif
 }
 
 void arch_init(void)
 {
     write_sysreg(cntkctl_el1, CNTKCTL_EL0PCTEN | CNTKCTL_EL0VCTEN | CNTKCTL_EL0PTEN);
+    /* Self-hosted debug off (MDE, KDE, SS clear: no debug exceptions) and
+     * the debug communication channel closed to EL0 (its reset value is
+     * UNKNOWN): PDs get no debug access. */
+    write_sysreg(mdscr_el1, MDSCR_TDCC);
     fpu_init();
     pmu_init();
     isb();

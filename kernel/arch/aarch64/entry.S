@@ -36,7 +36,7 @@ exception_vectors:
     b       kernel_trap
     .org    exception_vectors + 0x180
     b       kernel_trap
-    /* Current EL with SP_ELx: a kernel bug, or an IRQ while idle. */
+    /* Current EL with SP_ELx: a kernel bug (IRQs are never unmasked at EL1). */
     .org    exception_vectors + 0x200
     b       kernel_trap
     .org    exception_vectors + 0x280
@@ -216,28 +216,6 @@ kernel_trap:
     bl      kernel_fault            /* does not return */
 
 kernel_irq:
-    /* Only the idle loop runs with IRQs unmasked in the kernel. */
-    sub     sp, sp, #16 * 10
-    stp     x0, x1, [sp, #16 * 0]
-    stp     x2, x3, [sp, #16 * 1]
-    stp     x4, x5, [sp, #16 * 2]
-    stp     x6, x7, [sp, #16 * 3]
-    stp     x8, x9, [sp, #16 * 4]
-    stp     x10, x11, [sp, #16 * 5]
-    stp     x12, x13, [sp, #16 * 6]
-    stp     x14, x15, [sp, #16 * 7]
-    stp     x16, x17, [sp, #16 * 8]
-    stp     x18, x30, [sp, #16 * 9]
-    bl      idle_irq
-    ldp     x0, x1, [sp, #16 * 0]
-    ldp     x2, x3, [sp, #16 * 1]
-    ldp     x4, x5, [sp, #16 * 2]
-    ldp     x6, x7, [sp, #16 * 3]
-    ldp     x8, x9, [sp, #16 * 4]
-    ldp     x10, x11, [sp, #16 * 5]
-    ldp     x12, x13, [sp, #16 * 6]
-    ldp     x14, x15, [sp, #16 * 7]
-    ldp     x16, x17, [sp, #16 * 8]
-    ldp     x18, x30, [sp, #16 * 9]
-    add     sp, sp, #16 * 10
-    eret
+    /* The kernel never unmasks IRQs (core/idle.c): this is a bug. */
+    mrs     x0, elr_el1
+    bl      kernel_irq_taken        /* does not return */

@@ -15,8 +15,8 @@ struct pd *trap_slow(struct pd *self, u64 esr)
 {
     if (ESR_EC(esr) == EC_SVC64)
         return fault_unknown_syscall(self);
-    if (ESR_EC(esr) == EC_FP)
-        return fpu_trap(self);
+    if (ESR_EC(esr) == EC_FP) /* fpu="false": FP and SIMD use is a fault, as on seL4 */
+        return self->desc->fpu ? fpu_trap(self) : fault_raise(self, esr, 0);
     return fault_raise(self, esr, read_sysreg(far_el1));
 }
 
@@ -39,6 +39,16 @@ void switch_hooks(struct pd *next, struct pd *prev)
     fpu_switch(next, prev);
     if (timing)
         timer_switch(next);
+}
+
+/*
+ * An IRQ exception at EL1. The kernel never unmasks IRQs (core/idle.c polls
+ * the GIC after WFI instead), so this cannot happen unless something
+ * unmasked them: stop rather than run an interrupt in the middle of kernel code.
+ */
+void kernel_irq_taken(u64 elr)
+{
+    panic("IRQ taken in the kernel at pc 0x%lx: the kernel runs with IRQs masked", elr);
 }
 
 /* A synchronous exception in the kernel itself. */

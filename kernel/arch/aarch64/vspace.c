@@ -9,20 +9,9 @@
 #include "memlayout.h"
 #include "sysreg.h"
 
-#define PTE_VALID   (1ULL << 0)
-#define PTE_TABLE   (1ULL << 1) /* at levels 0-2; at level 3 this bit marks a page */
-#define PTE_ATTR(i) ((u64)(i) << 2)
-#define PTE_AP_EL0  (1ULL << 6) /* EL0 may access */
-#define PTE_AP_RO   (1ULL << 7) /* read-only */
-#define PTE_SH_IS   (3ULL << 8)
-#define PTE_AF      (1ULL << 10)
-#define PTE_NG      (1ULL << 11)
-#define PTE_PXN     (1ULL << 53)
-#define PTE_UXN     (1ULL << 54)
-#define PTE_ADDR    0x0000fffffffff000ULL
+#include "pte.h"
 
-#define ATTR_NORMAL 0 /* MAIR index, see boot.S */
-#define ATTR_DEVICE 1
+#define PTE_ATTR(i) ((u64)(i) << PTE_ATTR_SHIFT)
 
 static u64 pool_next, pool_end;
 
@@ -57,8 +46,12 @@ static u64 *table_walk(u64 *table, unsigned idx)
     return PA_TO_KVA(table[idx] & PTE_ADDR);
 }
 
-/* Descriptor bits from map permissions (semantics.md §6.3). */
-static u64 pte_bits(u32 attrs)
+/*
+ * Descriptor bits from map permissions (semantics.md §6.3), the user
+ * invariants of docs/kernel.md ("Memory permissions"): never executable at
+ * EL1 (PXN), not global (nG), executable at EL0 only with x and cached.
+ */
+u64 vspace_pte_bits(u32 attrs)
 {
     u64 bits = PTE_AF | PTE_NG | PTE_PXN;
 
@@ -76,7 +69,7 @@ static u64 pte_bits(u32 attrs)
 void vspace_map(u64 ttbr0, const struct mk_map *m)
 {
     u64 *l0 = PA_TO_KVA(ttbr0 & PTE_ADDR);
-    u64 bits = pte_bits(m->attrs);
+    u64 bits = vspace_pte_bits(m->attrs);
     u64 page = 1ULL << m->page_bits;
 
     for (u64 off = 0; off < m->size; off += page) {
@@ -97,6 +90,22 @@ void vspace_map(u64 ttbr0, const struct mk_map *m)
         }
     }
     dsb(ishst);
+}
+
+/*
+ * After boot.S, TTBR0 still holds the kernel's own tables (the identity map
+ * the MMU was turned on with), global and executable at EL1. Point it at an
+ * empty table and drop every TLB entry the identity map left behind, so no
+ * address below the kernel's half reaches kernel memory until a PD's
+ * tables are switched in.
+ */
+static u64 empty_l0[512] __attribute__((aligned(4096))); /* .bss: cleared by kmain */
+
+void vspace_leave_boot(void)
+{
+    write_sysreg(ttbr0_el1, KVA_TO_PA(empty_l0));
+    isb();
+    __asm__ volatile("tlbi vmalle1\n dsb nsh\n isb" ::: "memory");
 }
 
 /* ERET synchronises the context, so the new TTBR0 is in force for the PD. */
