@@ -349,16 +349,24 @@ class Gen:
         for i, n in enumerate(names):
             extra = f' id="{i}"' if self.chance(0.3) else ""
             self.lines.append(f'        <domain name="{n}"{extra} />')
+        # Every domain is in the cycle, for at least 100 us (6250 ticks of QEMU's 62.5 MHz counter): a PD
+        # whose domain never runs, or runs for a few ticks only, cannot finish its init, which is not a panic
+        # but would look like a hang.
+        order = names + [self.r.choice(names) for _ in range(self.r.randint(0, 2))]
+        self.r.shuffle(order)
         entries = []
-        for _ in range(self.r.randint(1, 4)):
-            unit = self.r.choice(["us", "ticks"])
-            entries.append(f'            <schedule_entry domain="{self.r.choice(names)}" '
-                           f'duration="{self.r.choice([100, 1000, 5000])} {unit}" />')
+        for d in order:
+            if self.chance(0.5):
+                duration = f"{self.r.choice([100, 1000, 5000])} us"
+            else:
+                duration = f"{self.r.choice([6250, 62500, 312500])} ticks"
+            entries.append(f'            <schedule_entry domain="{d}" duration="{duration}" />')
+        count = len(entries)
         if self.chance(0.3):
             entries.append("            <schedule_end_marker />")
         a = []
         if self.chance(0.3):
-            a.append(f' start_index="{self.r.randrange(len(entries))}"')
+            a.append(f' start_index="{self.r.randrange(count)}"')
         if self.chance(0.3):
             a.append(f' index_shift="{self.r.randrange(0, 8)}"')
         self.lines.append(f'        <domain_schedule{"".join(a)}>')
