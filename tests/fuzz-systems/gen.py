@@ -352,21 +352,23 @@ class Gen:
         # Every domain is in the cycle, for at least 100 us (6250 ticks of QEMU's 62.5 MHz counter): a PD
         # whose domain never runs, or runs for a few ticks only, cannot finish its init, which is not a panic
         # but would look like a hang.
-        order = names + [self.r.choice(names) for _ in range(self.r.randint(0, 2))]
-        self.r.shuffle(order)
+        # The cycle runs from start_index to the first end marker (or the end) and wraps back to start_index:
+        # every domain is in it; entries before start_index (outside the cycle) may name any domain.
+        cycle = names + [self.r.choice(names) for _ in range(self.r.randint(0, 2))]
+        self.r.shuffle(cycle)
+        before = [self.r.choice(names) for _ in range(self.r.choice([0, 0, 0, 1, 2]))]
         entries = []
-        for d in order:
+        for d in before + cycle:
             if self.chance(0.5):
                 duration = f"{self.r.choice([100, 1000, 5000])} us"
             else:
                 duration = f"{self.r.choice([6250, 62500, 312500])} ticks"
             entries.append(f'            <schedule_entry domain="{d}" duration="{duration}" />')
-        count = len(entries)
         if self.chance(0.3):
             entries.append("            <schedule_end_marker />")
         a = []
-        if self.chance(0.3):
-            a.append(f' start_index="{self.r.randrange(count)}"')
+        if before or self.chance(0.3):
+            a.append(f' start_index="{len(before)}"')
         if self.chance(0.3):
             a.append(f' index_shift="{self.r.randrange(0, 8)}"')
         self.lines.append(f'        <domain_schedule{"".join(a)}>')
