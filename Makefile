@@ -99,6 +99,7 @@ include bench/tool.mk
 include tests/codec/codec.mk
 include tests/system/configs.mk
 include tests/system/stress.mk
+include tests/fuzz-systems/fuzz-systems.mk
 include scripts/release/release.mk
 
 # ---------------------------------------------------------------- the SDK

@@ -3,6 +3,7 @@
 #   tests/tool/run.sh      host tests of the microkit tool (when present)
 #   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
+#   tests/fuzz-systems/run.py  a sample of random systems, built and booted
 #   tests/release/run.py   the release tarball, unpacked under /tmp: every
 #                          example built and booted from it, both compilers
 #   tests/docs/run.py      the docs: tutorial fragments, the tutorial's steps
@@ -61,6 +62,9 @@ elif [ -e tests/tool/run.sh ]; then
 fi
 run_suite codec tests/codec/run.sh
 run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
+# A sample of the property test "a system the tool accepts boots without a panic" (make fuzz-systems: all of it).
+run_suite fuzz-systems python3 tests/fuzz-systems/run.py -n "${FUZZ_SYSTEMS_SAMPLE:-50}" --seed test \
+    --build "${BUILD:-build}"
 run_suite release python3 tests/release/run.py
 run_suite docs python3 tests/docs/run.py
 

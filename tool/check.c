@@ -5,9 +5,13 @@
 #include <string.h>
 
 #include "attr.h"
+#include "minikit/board.h"
 #include "minikit/systable.h"
 
 #define NCORES 1 /* uniprocessor configurations only, for now */
+
+/* seL4's MAX_PERIOD_US; it also keeps the kernel's microseconds-to-ticks product far from overflowing. */
+#define MAX_PERIOD_US 3600000000ULL
 
 static const uint64_t page_sizes[] = {0x1000, 0x200000};
 
@@ -87,6 +91,10 @@ static void check_mr(const struct sdf_node *n, struct system *sys)
         mr->size = attr_sdf(n, "size", 0);
         if (mr->size == 0)
             attr_error(n, "size", NULL, "size must not be zero");
+        if (!attr_opt(n, "phys_addr") && mr->size > MK_RAM_END - MK_RAM_BASE)
+            attr_error(n, "size", "give phys_addr for a device region; RAM regions must fit the board's RAM",
+                       "size 0x%llx is larger than the board's RAM (0x%llx bytes)", (unsigned long long)mr->size,
+                       MK_RAM_END - MK_RAM_BASE);
         if (mr->size % mr->page_size)
             attr_error(n, "size", "use a multiple of the page size, or set page_size",
                        "size 0x%llx is not a multiple of the page size 0x%llx", (unsigned long long)mr->size,
@@ -281,6 +289,14 @@ static void check_pd_attrs(const struct sdf_node *n, struct system *sys, struct 
     }
     pd->budget = attr_sdf(n, "budget", 1000);
     pd->period = attr_sdf(n, "period", pd->budget);
+    /* The kernel turns both into timer ticks and panics on a zero period (kernel/core/timer.c). */
+    if (pd->budget == 0)
+        attr_error(n, "budget", "the budget is the time the PD may run in each period: at least 1 us",
+                   "budget must not be zero");
+    if (pd->period > MAX_PERIOD_US)
+        attr_error(n, attr_opt(n, "period") ? "period" : "budget", "seL4 limits a period to one hour",
+                   "period %llu us is longer than the maximum %llu us (one hour)", (unsigned long long)pd->period,
+                   (unsigned long long)MAX_PERIOD_US);
     if (pd->budget > pd->period)
         attr_error(n, "budget", "the budget is the share of each period the PD may run",
                    "budget %llu is greater than period %llu", (unsigned long long)pd->budget,

@@ -14,6 +14,7 @@
 #include "plural.h"
 #include "check.h"
 #include "elf.h"
+#include "output.h"
 #include "minikit/systable.h"
 
 char *check_find_file(const struct system *sys, const char *path)
@@ -44,6 +45,7 @@ void check_read_prefill(const struct system *sys, struct mr *mr)
     if (!found)
         attr_error(mr->node, "prefill_path", NULL, "prefill file '%s' not found (searched: %sthe current directory)",
                    mr->prefill_path, searched(sys));
+    output_input(xasprintf("prefill file of memory_region '%s'", mr->name), found);
     FILE *f = fopen(found, "rb");
     if (!f)
         attr_error(mr->node, "prefill_path", NULL, "cannot open prefill file '%s': %s", found, strerror(errno));
@@ -75,6 +77,7 @@ static struct elf_image *load(const struct system *sys, const struct pd *pd, con
         attr_error(pd->image_node, attr, NULL,
                    "protection_domain '%s': program image '%s' not found (searched: %sthe current directory)",
                    pd->name, path, searched(sys));
+    output_input(xasprintf("program image of protection_domain '%s'", pd->name), found);
     char *err;
     struct elf_image *img = elf_load(found, &err);
     if (!img)
@@ -113,6 +116,27 @@ static void rule_segments_below_stack(struct system *sys, struct pd *pd)
                        pd->name, pd->elf->path, (unsigned long long)s->vaddr,
                        (unsigned long long)(s->vaddr + s->memsz), (unsigned long long)limit);
     }
+}
+
+/* The PD starts at e_entry: it must be in one of its own executable segments, or the PD faults at once. */
+static void rule_entry(struct system *sys, struct pd *pd)
+{
+    (void)sys;
+    const struct elf_image *img = pd->elf;
+    const struct elf_seg *s = elf_seg_at(img, img->entry, 4);
+    if (!s)
+        node_error(pd->image_node, "link the program with microkit.ld, whose ENTRY is _start",
+                   "protection_domain '%s': '%s': entry point 0x%llx is outside every loadable segment", pd->name,
+                   img->path, (unsigned long long)img->entry);
+    if (!(s->flags & ELF_SEG_X))
+        node_error(pd->image_node, "link the program with microkit.ld, whose ENTRY is _start",
+                   "protection_domain '%s': '%s': entry point 0x%llx is in the non-executable segment "
+                   "[0x%llx..0x%llx)",
+                   pd->name, img->path, (unsigned long long)img->entry, (unsigned long long)s->vaddr,
+                   (unsigned long long)(s->vaddr + s->memsz));
+    if (img->entry & 3)
+        node_error(pd->image_node, NULL, "protection_domain '%s': '%s': entry point 0x%llx is not 4-byte aligned",
+                   pd->name, img->path, (unsigned long long)img->entry);
 }
 
 static void map_vs_segments(struct pd *pd, struct map *m)
@@ -223,6 +247,7 @@ static void rule_symbols(struct system *sys, struct pd *pd)
 static void (*const rules[])(struct system *, struct pd *) = {
     rule_segments_disjoint,
     rule_segments_below_stack,
+    rule_entry,
     rule_maps_vs_segments,
     rule_symbols,
 };

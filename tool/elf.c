@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "minikit/board.h"
 
 #define PAGE 0x1000ULL
 
@@ -46,32 +47,77 @@ static const char *type_name(unsigned t)
     }
 }
 
+static uint64_t page_up(uint64_t x)
+{
+    return (x + PAGE - 1) & ~(PAGE - 1);
+}
+
+/*
+ * Every PT_LOAD is checked, and the image's total memory weighed against the
+ * board's RAM, before anything is allocated: a hostile file of a few KB can
+ * declare terabytes. Only a segment's file bytes are held in memory; the rest
+ * of it (.bss, p_memsz beyond p_filesz) is known to be zero without storing it.
+ */
 static int read_segments(Elf *e, const char *raw, size_t rawsize, struct elf_image *img, char **err)
 {
     size_t n;
-    if (elf_getphdrnum(e, &n) || n == 0) {
+    if (elf_getphdrnum(e, &n)) {
+        *err = xasprintf("the program header table is unreadable: %s", elf_errmsg(-1));
+        return -1;
+    }
+    if (n == 0) {
         *err = xstrdup("no program headers");
         return -1;
     }
+    uint64_t total = 0;
+    size_t nload = 0;
     for (size_t i = 0; i < n; i++) {
         GElf_Phdr ph;
         if (!gelf_getphdr(e, (int)i, &ph)) {
-            *err = xasprintf("unreadable program header %zu", i);
+            *err = xasprintf("program header %zu is unreadable (the table lies outside the file?)", i);
             return -1;
         }
         if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
             continue;
-        if (ph.p_filesz > ph.p_memsz || ph.p_offset > rawsize || ph.p_filesz > rawsize - ph.p_offset ||
-            ph.p_vaddr + ph.p_memsz < ph.p_vaddr || ph.p_vaddr + ph.p_memsz > UINT64_MAX - PAGE) {
-            *err = xasprintf("program header %zu has an impossible size or offset", i);
+        if (ph.p_filesz > ph.p_memsz) {
+            *err = xasprintf("program header %zu has more file bytes (p_filesz 0x%llx) than memory bytes "
+                             "(p_memsz 0x%llx)",
+                             i, (unsigned long long)ph.p_filesz, (unsigned long long)ph.p_memsz);
             return -1;
         }
-        /* The RAM above the image is 1.25 GiB; refusing larger segments here also keeps a hostile
-         * file from making the tool allocate gigabytes (found by fuzzing). */
-        if (ph.p_memsz > (1ULL << 30)) {
-            *err = xasprintf("segment %zu is larger than 1 GiB, more than the board's RAM can hold", i);
+        if (ph.p_offset > rawsize || ph.p_filesz > rawsize - ph.p_offset) {
+            *err = xasprintf("program header %zu has file bytes [0x%llx..+0x%llx) beyond the end of the file "
+                             "(0x%zx bytes)",
+                             i, (unsigned long long)ph.p_offset, (unsigned long long)ph.p_filesz, rawsize);
             return -1;
         }
+        if (ph.p_vaddr > UINT64_MAX - PAGE || ph.p_memsz > UINT64_MAX - PAGE - ph.p_vaddr) {
+            *err = xasprintf("program header %zu: segment at 0x%llx of 0x%llx bytes wraps around the address space",
+                             i, (unsigned long long)ph.p_vaddr, (unsigned long long)ph.p_memsz);
+            return -1;
+        }
+        uint64_t len = page_up(ph.p_vaddr + ph.p_memsz) - (ph.p_vaddr & ~(PAGE - 1));
+        if (len > ELF_MAX_MEMORY) {
+            *err = xasprintf("segment %zu (program header %zu, at 0x%llx) needs 0x%llx bytes of memory, more than "
+                             "the 0x%llx bytes of RAM the board has for the image and its PDs",
+                             nload, i, (unsigned long long)ph.p_vaddr, (unsigned long long)len,
+                             (unsigned long long)ELF_MAX_MEMORY);
+            return -1;
+        }
+        total += len; /* cannot overflow: each term is below 2^31 and we stop once past 2^31 */
+        nload++;
+        if (total > ELF_MAX_MEMORY) {
+            *err = xasprintf("its loadable segments need 0x%llx bytes of memory already by program header %zu "
+                             "(segment %zu), more than the 0x%llx bytes of RAM the board has for the image and its PDs",
+                             (unsigned long long)total, i, nload - 1, (unsigned long long)ELF_MAX_MEMORY);
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        GElf_Phdr ph;
+        gelf_getphdr(e, (int)i, &ph);
+        if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+            continue;
         struct elf_seg *s = VEC_PUSH(img->segs, img->nsegs);
         s->vaddr = ph.p_vaddr;
         s->paddr = ph.p_paddr;
@@ -79,9 +125,12 @@ static int read_segments(Elf *e, const char *raw, size_t rawsize, struct elf_ima
         s->memsz = ph.p_memsz;
         s->flags = ph.p_flags;
         s->base = ph.p_vaddr & ~(PAGE - 1);
-        s->len = ((ph.p_vaddr + ph.p_memsz + PAGE - 1) & ~(PAGE - 1)) - s->base;
-        s->data = xcalloc(1, s->len);
-        memcpy(s->data + (ph.p_vaddr - s->base), raw + ph.p_offset, ph.p_filesz);
+        s->len = page_up(ph.p_vaddr + ph.p_memsz) - s->base;
+        s->dlen = ph.p_filesz ? page_up(ph.p_vaddr + ph.p_filesz) - s->base : 0;
+        if (s->dlen) {
+            s->data = xcalloc(1, s->dlen);
+            memcpy(s->data + (ph.p_vaddr - s->base), raw + ph.p_offset, ph.p_filesz);
+        }
     }
     return 0;
 }
@@ -160,8 +209,12 @@ struct elf_image *elf_load(const char *path, char **err)
 
 void elf_free(struct elf_image *img)
 {
-    for (size_t i = 0; i < img->nsegs; i++)
+    for (size_t i = 0; i < img->nsegs; i++) {
         free(img->segs[i].data);
+        for (size_t k = 0; k < img->segs[i].nextra; k++)
+            free(img->segs[i].extra[k].bytes);
+        free(img->segs[i].extra);
+    }
     for (size_t i = 0; i < img->nsyms; i++)
         free(img->syms[i].name);
     free(img->segs);
@@ -192,10 +245,42 @@ struct elf_seg *elf_seg_at(const struct elf_image *img, uint64_t vaddr, uint64_t
     return NULL;
 }
 
+const uint8_t *elf_seg_page(const struct elf_seg *s, uint64_t off)
+{
+    if (off < s->dlen)
+        return s->data + off;
+    for (size_t i = 0; i < s->nextra; i++)
+        if (s->extra[i].off == off)
+            return s->extra[i].bytes;
+    return NULL;
+}
+
+/* The page at offset off, made (zeroed) if it is beyond the file bytes and not made yet. */
+static uint8_t *writable_page(struct elf_seg *s, uint64_t off)
+{
+    uint8_t *p = (uint8_t *)elf_seg_page(s, off);
+    if (p)
+        return p;
+    struct elf_page *e = VEC_PUSH(s->extra, s->nextra);
+    e->off = off;
+    e->bytes = xcalloc(1, PAGE);
+    return e->bytes;
+}
+
+/* A patch in .bss makes only the pages it writes: a symbol at the end of a huge .bss costs one page. */
 void elf_patch(struct elf_image *img, uint64_t vaddr, const void *bytes, size_t n)
 {
     struct elf_seg *s = elf_seg_at(img, vaddr, n);
-    memcpy(s->data + (vaddr - s->base), bytes, n);
+    const uint8_t *from = bytes;
+    uint64_t at = vaddr - s->base; /* [at, at + n) is within s->len: elf_seg_at checked it */
+    while (n) {
+        uint64_t page = at & ~(PAGE - 1), in = at - page;
+        size_t piece = n < PAGE - in ? n : (size_t)(PAGE - in);
+        memcpy(writable_page(s, page) + in, from, piece);
+        from += piece;
+        at += piece;
+        n -= piece;
+    }
 }
 
 void elf_patch_le(struct elf_image *img, uint64_t vaddr, uint64_t value, size_t n)

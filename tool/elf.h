@@ -9,12 +9,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "minikit/board.h"
+#include "minikit/systable.h"
+
+/* No image can need more memory than the RAM from the image's base to the end of RAM. */
+#define ELF_MAX_MEMORY (MK_RAM_END - MK_IMAGE_BASE)
+
+enum { ELF_SEG_X = 1, ELF_SEG_W = 2, ELF_SEG_R = 4 };
+
 struct elf_seg {
     uint64_t vaddr, paddr, filesz, memsz;
-    uint32_t flags;  /* PF_R / PF_W / PF_X */
+    uint32_t flags;  /* ELF_SEG_R / _W / _X (ELF's PF_R / PF_W / PF_X) */
     uint64_t base;   /* vaddr rounded down to 4 KiB */
     uint64_t len;    /* bytes from base to the end of the last page */
-    uint8_t *data;   /* len bytes: zeros, file bytes at vaddr - base, zeros up to memsz and beyond */
+    uint8_t *data;   /* dlen bytes: zeros, file bytes at vaddr - base, zeros to the end of the page */
+    uint64_t dlen;   /* bytes held (a page multiple, <= len); the pages from dlen to len are zero ... */
+    struct elf_page *extra; /* ... except these, made by patches (setvars in .bss) */
+    size_t nextra;
+};
+
+/* A page of a segment beyond its file bytes that a patch wrote to. */
+struct elf_page {
+    uint64_t off; /* from the segment's base, a page multiple */
+    uint8_t *bytes; /* 4 KiB */
 };
 
 struct elf_sym {
@@ -44,7 +61,10 @@ size_t elf_find_symbol(const struct elf_image *img, const char *name, const stru
 /* The segment whose memory range holds [vaddr, vaddr+size), or NULL. */
 struct elf_seg *elf_seg_at(const struct elf_image *img, uint64_t vaddr, uint64_t size);
 
-/* Overwrite n bytes at vaddr in the materialised segment that holds them (caller checked it exists). */
+/* The 4 KiB page at offset off (a page multiple below len) of segment s, or NULL if it is all zeros by construction. */
+const uint8_t *elf_seg_page(const struct elf_seg *s, uint64_t off);
+
+/* Overwrite n bytes at vaddr in the segment that holds them (caller checked it exists); holds .bss pages it writes. */
 void elf_patch(struct elf_image *img, uint64_t vaddr, const void *bytes, size_t n);
 
 /* The same for the low n bytes of value, little-endian. */

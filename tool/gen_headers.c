@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "output.h"
 
 #define SUBDIR "microkit_gen"
 
@@ -185,24 +186,6 @@ static void make_dir(const char *path)
     free(p);
 }
 
-/* Write path through a temporary beside it, so a reader never sees half a header. */
-static void write_file(const char *path, const char *text, size_t len)
-{
-    char *tmp = xasprintf("%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        diag_fatal("--gen-headers: cannot create '%s': %s", tmp, strerror(errno));
-    FILE *f = fdopen(fd, "w");
-    bool ok = f && fwrite(text, 1, len, f) == len;
-    ok = f && !fclose(f) && ok;
-    if (!ok || rename(tmp, path)) {
-        int err = errno;
-        unlink(tmp);
-        diag_fatal("--gen-headers: cannot write '%s': %s", path, strerror(err));
-    }
-    free(tmp);
-}
-
 void gen_headers(const struct system *sys, const char *dir)
 {
     char **stems = xcalloc(sys->npds, sizeof(*stems));
@@ -223,11 +206,14 @@ void gen_headers(const struct system *sys, const char *dir)
     make_dir(sub);
     for (size_t i = 0; i < sys->npds; i++) {
         char *path = xasprintf("%s/%s.h", sub, stems[i]);
-        write_file(path, texts[i], lens[i]);
+        FILE *f = output_open(path);
+        if (fwrite(texts[i], 1, lens[i], f) != lens[i])
+            diag_fatal("--gen-headers: cannot write '%s'", path);
         free(path);
         free(stems[i]);
         free(texts[i]);
     }
+    output_commit(); /* all headers or none */
     free(sub);
     free(stems);
     free(texts);

@@ -219,7 +219,19 @@ int main(int argc, char **argv)
 {
     struct options o;
     parse_args(argc, argv, &o);
+    /* Outputs are refused now, before anything is read, if they cannot be written. */
+    if (o.graph) {
+        output_declare("--graph", o.graph);
+    } else if (!o.gen_headers) {
+        output_declare("-o", o.image);
+        output_declare("-r", o.report);
+        if (o.report_json)
+            output_declare("--report-json", o.report_json);
+    }
     char *kpath = o.gen_headers || o.graph ? NULL : kernel_path(&o); /* headers and graphs need no kernel */
+    if (kpath)
+        output_input("kernel", kpath);
+    output_input("system file", o.system);
 
     struct system sys = {.file = o.system, .search_paths = o.search, .nsearch = o.nsearch};
     struct sdf_node *root = sdf_read(o.system);

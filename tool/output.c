@@ -1,7 +1,10 @@
-/* Temporary output files; see output.h. */
+/* Output files, all or nothing; see output.h. */
 #include "output.h"
 
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,61 +12,185 @@
 
 #include "diag.h"
 
-struct output {
-    char *path, *tmp;
-    FILE *f;
+struct file_id {
+    char *norm; /* the path with its directory resolved (realpath), or NULL */
+    bool exists;
+    dev_t dev;
+    ino_t ino;
 };
 
-static struct output outs[4];
+struct output {
+    const char *what; /* the option that named it */
+    char *path, *tmp, *backup;
+    FILE *f;
+    struct file_id id;
+    bool renamed; /* in place: a failure now must undo it */
+};
+
+static struct output *outs;
 static size_t nouts;
+static bool cleanup_installed;
+
+/* Identify path: device and inode if it exists, and its directory resolved either way. */
+static struct file_id identify(const char *path)
+{
+    struct file_id id = {0};
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        id.exists = true;
+        id.dev = st.st_dev;
+        id.ino = st.st_ino;
+    }
+    char *dcopy = xstrdup(path), *bcopy = xstrdup(path);
+    char dir[PATH_MAX];
+    if (realpath(dirname(dcopy), dir))
+        id.norm = xasprintf("%s/%s", strcmp(dir, "/") ? dir : "", basename(bcopy));
+    free(dcopy);
+    free(bcopy);
+    return id;
+}
+
+static bool same_file(const struct file_id *a, const struct file_id *b)
+{
+    if (a->exists && b->exists)
+        return a->dev == b->dev && a->ino == b->ino;
+    return a->norm && b->norm && !strcmp(a->norm, b->norm);
+}
 
 static void remove_temporaries(void)
 {
-    for (size_t i = 0; i < nouts; i++)
-        if (outs[i].tmp) {
-            if (outs[i].f)
-                fclose(outs[i].f);
+    for (size_t i = 0; i < nouts; i++) {
+        if (outs[i].f)
+            fclose(outs[i].f);
+        outs[i].f = NULL;
+        if (outs[i].tmp)
             unlink(outs[i].tmp);
-        }
+        if (outs[i].backup)
+            unlink(outs[i].backup);
+    }
+}
+
+void output_declare(const char *what, const char *path)
+{
+    if (!*path)
+        diag_fatal("%s: the file name is empty", what);
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            diag_fatal("%s '%s' is a directory; name a file (e.g. '%s/%s')", what, path, path,
+                       !strcmp(what, "-o") ? "loader.img" : !strcmp(what, "-r") ? "report.txt" : "report.json");
+        if (!S_ISREG(st.st_mode))
+            diag_fatal("%s '%s' is not a regular file; the tool replaces its outputs, it does not write into "
+                       "devices or pipes",
+                       what, path);
+    }
+    struct file_id id = identify(path);
+    if (!id.norm)
+        diag_fatal("%s '%s': its directory does not exist (create it first)", what, path);
+    for (size_t i = 0; i < nouts; i++)
+        if (same_file(&outs[i].id, &id))
+            diag_fatal("%s '%s' and %s '%s' are the same file; give each output its own name", outs[i].what,
+                       outs[i].path, what, path);
+    struct output *o = VEC_PUSH(outs, nouts);
+    *o = (struct output){.what = what, .path = xstrdup(path), .id = id};
+}
+
+void output_input(const char *what, const char *path)
+{
+    struct file_id id = identify(path);
+    for (size_t i = 0; i < nouts; i++)
+        if (same_file(&outs[i].id, &id))
+            diag_fatal("%s '%s' is also an input (the %s, '%s'); writing it would destroy the input", outs[i].what,
+                       outs[i].path, what, path);
+    free(id.norm);
 }
 
 FILE *output_open(const char *path)
 {
-    if (nouts == sizeof(outs) / sizeof(outs[0]))
-        diag_fatal("too many output files");
-    if (nouts == 0)
+    struct output *o = NULL;
+    for (size_t i = 0; i < nouts && !o; i++)
+        if (!strcmp(outs[i].path, path))
+            o = &outs[i];
+    if (!o) {
+        output_declare("output", path);
+        o = &outs[nouts - 1];
+    }
+    if (!cleanup_installed) {
         atexit(remove_temporaries);
-    struct output *o = &outs[nouts];
-    o->path = xstrdup(path);
+        cleanup_installed = true;
+    }
     o->tmp = xasprintf("%s.tmpXXXXXX", path);
     int fd = mkstemp(o->tmp);
-    if (fd < 0)
-        diag_fatal("cannot create '%s': %s", o->tmp, strerror(errno));
-    nouts++;
+    if (fd < 0) {
+        int err = errno;
+        free(o->tmp);
+        o->tmp = NULL;
+        diag_fatal("cannot create a temporary file beside %s '%s': %s", o->what, path, strerror(err));
+    }
     o->f = fdopen(fd, "wb");
     if (!o->f)
         diag_fatal("cannot write '%s': %s", o->tmp, strerror(errno));
     return o->f;
 }
 
+/* Undo the renames of outputs [0, n): bring back what they replaced, or remove them. */
+static void roll_back(size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i].renamed)
+            continue;
+        if (!outs[i].backup) {
+            unlink(outs[i].path);
+        } else if (rename(outs[i].backup, outs[i].path)) {
+            fprintf(stderr, "microkit: warning: the previous %s '%s' is left as '%s'\n", outs[i].what, outs[i].path,
+                    outs[i].backup);
+        }
+        outs[i].backup = NULL;
+    }
+}
+
 void output_commit(void)
 {
+    mode_t mask = umask(0);
+    umask(mask);
     for (size_t i = 0; i < nouts; i++) {
+        if (!outs[i].tmp)
+            continue; /* declared, never written */
         int bad = ferror(outs[i].f);
-        if (fclose(outs[i].f) || bad) {
-            outs[i].f = NULL;
-            diag_fatal("cannot write '%s'", outs[i].path);
-        }
+        int closed = fclose(outs[i].f);
         outs[i].f = NULL;
+        if (closed || bad)
+            diag_fatal("cannot write %s '%s' (disk full?)", outs[i].what, outs[i].path);
         /* mkstemp creates 0600; outputs are ordinary files. */
-        mode_t mask = umask(0);
-        umask(mask);
         chmod(outs[i].tmp, 0666 & ~mask);
     }
+    /* A hard link to each file being replaced, so that a failed rename can put it back. */
     for (size_t i = 0; i < nouts; i++) {
-        if (rename(outs[i].tmp, outs[i].path))
-            diag_fatal("cannot rename '%s' to '%s': %s", outs[i].tmp, outs[i].path, strerror(errno));
+        if (!outs[i].tmp || access(outs[i].path, F_OK))
+            continue;
+        outs[i].backup = xasprintf("%s.old", outs[i].tmp);
+        if (link(outs[i].path, outs[i].backup)) {
+            free(outs[i].backup); /* no hard links here: a failure cannot be undone for this file */
+            outs[i].backup = NULL;
+        }
+    }
+    for (size_t i = 0; i < nouts; i++) {
+        if (!outs[i].tmp)
+            continue;
+        if (rename(outs[i].tmp, outs[i].path)) {
+            int err = errno;
+            roll_back(i);
+            diag_fatal("cannot rename '%s' to %s '%s': %s; no output was written", outs[i].tmp, outs[i].what,
+                       outs[i].path, strerror(err));
+        }
         free(outs[i].tmp);
         outs[i].tmp = NULL;
+        outs[i].renamed = true;
     }
+    for (size_t i = 0; i < nouts; i++)
+        if (outs[i].backup) {
+            unlink(outs[i].backup);
+            free(outs[i].backup);
+            outs[i].backup = NULL;
+        }
 }

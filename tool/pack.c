@@ -42,7 +42,7 @@ void pack_image(const struct layout *L, const struct elf_image *kernel, FILE *f)
     uint64_t size = L->image_end - MK_IMAGE_BASE;
     uint8_t *img = xcalloc(1, size);
     for (size_t i = 0; i < L->nchunks; i++)
-        memcpy(img + (L->chunks[i].paddr - MK_IMAGE_BASE), L->chunks[i].data, L->chunks[i].size);
+        copy(img + (L->chunks[i].paddr - MK_IMAGE_BASE), L->chunks[i].data, L->chunks[i].datalen);
 
     uint8_t *t = img + (L->table_paddr - MK_IMAGE_BASE);
     const struct mk_systable *h = &L->hdr;

@@ -88,7 +88,8 @@ static uint64_t place_kernel(struct planner *P, const struct elf_image *k)
             continue;
         }
         struct chunk *c = VEC_PUSH(L->chunks, L->nchunks);
-        *c = (struct chunk){s->paddr, s->data + (s->vaddr - s->base), s->memsz};
+        uint64_t held = s->dlen - (s->vaddr - s->base); /* filesz > 0: dlen covers vaddr */
+        *c = (struct chunk){s->paddr, s->data + (s->vaddr - s->base), s->memsz, held < s->memsz ? held : s->memsz};
         note_range(L, s->paddr, s->memsz, xstrdup("kernel"));
         if (s->paddr < lowest)
             lowest = s->paddr;
@@ -166,17 +167,23 @@ static void plan_pd(struct planner *P, struct pd *pd)
 {
     for (size_t s = 0; s < pd->elf->nsegs; s++) {
         const struct elf_seg *seg = &pd->elf->segs[s];
-        uint64_t npages = seg->len / PAGE;
+        /* Runs of pages, all zero or all not; a run with bytes must be contiguous in memory, so beyond the
+         * file bytes (pages a patch made one by one) such a run is one page. */
+        uint64_t npages = seg->len / PAGE, held = seg->dlen / PAGE;
         for (uint64_t i = 0; i < npages;) {
-            int zero = page_is_zero(seg->data + i * PAGE);
+            const uint8_t *first = elf_seg_page(seg, i * PAGE);
+            int zero = !first || page_is_zero(first);
             uint64_t j = i + 1;
-            while (j < npages && page_is_zero(seg->data + j * PAGE) == zero)
-                j++;
+            for (; j < npages && (zero || j < held); j++) {
+                const uint8_t *p = elf_seg_page(seg, j * PAGE);
+                if ((!p || page_is_zero(p)) != zero)
+                    break;
+            }
             struct vmap *v = add_vmap(P, seg->base + i * PAGE, (j - i) * PAGE, MK_PAGE_BITS, seg_attrs(seg->flags),
                                       zero ? SRC_ZERO : SRC_IMAGE,
                                       xasprintf("PD '%s' %s pages of segment 0x%llx", pd->name,
                                                 zero ? "zero" : "data", (unsigned long long)seg->vaddr));
-            v->data = seg->data + i * PAGE;
+            v->data = zero ? NULL : first;
             i = j;
         }
     }
@@ -217,8 +224,7 @@ static uint64_t lay_zero(struct planner *P, uint64_t base, uint64_t pool, int as
         struct mr *mr = &P->sys->mrs[i];
         if (mr->fixed || mr->prefill)
             continue; /* prefilled regions travel in the image */
-        if (mr->size > RAM_END || at > RAM_END)
-            return NO_FIT;
+        /* Sizes are below the size of RAM (check_mr), so the sum cannot overflow: it is reported as it is. */
         at = align_up(at, mr->page_size);
         if (assign) {
             mr->paddr = at;
@@ -330,7 +336,7 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
             no_room(v->owner, at, v->m.size);
         note_range(out, v->m.paddr, v->m.size, v->owner);
         struct chunk *c = VEC_PUSH(out->chunks, out->nchunks);
-        *c = (struct chunk){v->m.paddr, v->data, v->m.size};
+        *c = (struct chunk){v->m.paddr, v->data, v->m.size, v->m.size};
         at = v->m.paddr + v->m.size;
     }
     /* Prefilled regions: the file's bytes in the image, the rest of the region zeros in the image too. */
@@ -343,7 +349,7 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
             no_room(xasprintf("memory_region '%s'", mr->name), at, mr->size);
         note_range(out, mr->paddr, mr->size, xasprintf("MR '%s' (prefilled from '%s')", mr->name, mr->prefill_path));
         struct chunk *c = VEC_PUSH(out->chunks, out->nchunks);
-        *c = (struct chunk){mr->paddr, mr->prefill, mr->prefill_len};
+        *c = (struct chunk){mr->paddr, mr->prefill, mr->prefill_len, mr->prefill_len};
         at = mr->paddr + mr->size;
     }
     out->image_end = at;
@@ -361,10 +367,10 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
     uint64_t base = align_up(out->image_end, PAGE);
     for (;;) {
         uint64_t end = lay_zero(&P, base, pool, 0);
-        uint64_t moved = end == NO_FIT ? NO_FIT : fit(&P, base, end - base, PAGE);
+        uint64_t moved = fit(&P, base, end - base, PAGE);
         if (moved == NO_FIT)
             no_room("the zero-initialised memory (page tables, .bss, stacks, IPC buffers, memory regions)", base,
-                    end == NO_FIT ? UINT64_MAX : end - base);
+                    end - base);
         if (moved == base)
             break;
         base = moved;

@@ -15,14 +15,14 @@
 #include "minikit/systable.h"
 #include "model.h"
 
-#define RAM_BASE 0x40000000ULL
-#define RAM_END  0xC0000000ULL
+#define RAM_BASE MK_RAM_BASE
+#define RAM_END  MK_RAM_END
 
 /* Bytes that go into loader.img at paddr. */
 struct chunk {
     uint64_t paddr;
-    const uint8_t *data;
-    uint64_t size;
+    const uint8_t *data; /* datalen bytes; the rest of size is zeros */
+    uint64_t size, datalen;
 };
 
 /* A physical range and who owns it, for the report. */

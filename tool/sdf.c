@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     have_error = 1;
     first_error = *e;
     first_error.message = xstrdup(e->message ? e->message : "unknown error");
+    first_error.str1 = e->str1 ? xstrdup(e->str1) : NULL;
 }
 
 struct builder {
@@ -116,25 +118,100 @@ struct sdf_node *sdf_read(const char *path)
     return sdf_parse(path, text, len);
 }
 
+/* Line and column (1-based, in bytes) of offset off in text. */
+static struct pos pos_of(const char *text, size_t off)
+{
+    struct pos p = {1, 1};
+    for (size_t i = 0; i < off; i++) {
+        if (text[i] == '\n') {
+            p.line++;
+            p.col = 1;
+        } else {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+#define HINT_SHAPE "a system description is an XML document with one <system> element: <system> ... </system>"
+
+/* Inputs libxml2 would describe badly or not at all: empty, blank, binary. */
+static void check_degenerate(const char *path, const char *text, size_t len)
+{
+    size_t start = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0; /* a UTF-8 byte order mark */
+    if (len - start >= 4 && !memcmp(text + start, "\x7f" "ELF", 4))
+        diag_error((struct pos){1, 1}, (struct pos){0, 0},
+                   "the first argument is the .system file; program images are named by <program_image path=...>",
+                   "'%s' is an ELF file, not a system description", path);
+    const char *nul = memchr(text, 0, len);
+    if (nul)
+        diag_error(pos_of(text, (size_t)(nul - text)), (struct pos){0, 0}, HINT_SHAPE,
+                   "the system file is not text: it has a NUL byte at offset %zu", (size_t)(nul - text));
+    if (len == start)
+        diag_error((struct pos){1, 1}, (struct pos){0, 0}, HINT_SHAPE, "the system file is empty");
+    size_t i = start;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+        i++;
+    if (i == len)
+        diag_error(pos_of(text, len), (struct pos){0, 0}, HINT_SHAPE,
+                   "the system file holds only whitespace (%zu bytes)", len);
+    if (text[i] != '<')
+        diag_error(pos_of(text, i), (struct pos){0, 0}, HINT_SHAPE,
+                   "this is not XML: the first character that is not a space is '%c', not '<'",
+                   (unsigned char)text[i] >= 0x20 && (unsigned char)text[i] < 0x7f ? text[i] : '?');
+}
+
+/* Is pos p at or beyond the last character of text (the parser ran out of input)? */
+static int at_end(const char *text, size_t len, struct pos p)
+{
+    struct pos end = pos_of(text, len);
+    size_t i = len;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' || text[i - 1] == '\r'))
+        i--;
+    struct pos last = pos_of(text, i);
+    return p.line > last.line || (p.line == last.line && p.col >= last.col) || (p.line == end.line && p.col >= end.col);
+}
+
+/* libxml2's first error, said in terms of a system description where its own words would puzzle. */
+static _Noreturn void xml_error(const char *text, size_t len)
+{
+    struct pos at = {have_error ? first_error.line : 1, have_error && first_error.int2 > 0 ? first_error.int2 : 1};
+    if (at.line < 1)
+        at.line = 1;
+    char *msg = have_error ? first_error.message : xstrdup("the parser gave no reason");
+    msg[strcspn(msg, "\n")] = 0;
+    int code = have_error ? first_error.code : 0;
+    if (code == XML_ERR_DOCUMENT_EMPTY || code == XML_ERR_DOCUMENT_START)
+        diag_error(at, (struct pos){0, 0}, HINT_SHAPE, "malformed XML: no root element, the file has no <system>");
+    if (code == XML_ERR_DOCUMENT_END || code == XML_ERR_EXTRA_CONTENT)
+        diag_error(at, (struct pos){0, 0}, "everything must be inside the one <system> element",
+                   "malformed XML: content after the end of the root element <system>");
+    if (code == XML_ERR_TAG_NOT_FINISHED && first_error.str1)
+        diag_error(at, (struct pos){0, 0}, "is the file truncated? every <element> needs its </element> or '/>'",
+                   "malformed XML: the file ends inside <%s> (opened on line %d)", first_error.str1,
+                   first_error.int1);
+    if (code != XML_ERR_TAG_NAME_MISMATCH && at_end(text, len, at))
+        diag_error(at, (struct pos){0, 0}, "is the file truncated? every <element> needs its </element> or '/>'",
+                   "malformed XML: the file ends too early: %s", msg);
+    diag_error(at, (struct pos){0, 0}, NULL, "malformed XML: %s", msg);
+}
+
 struct sdf_node *sdf_parse(const char *path, const char *text, size_t len)
 {
     diag_set_source(path, text, len);
     have_error = 0;
     if (len > (size_t)0x7fffffff)
         diag_fatal("system file '%s' is too large", path);
+    check_degenerate(path, text, len);
 
     xmlSetStructuredErrorFunc(NULL, on_error);
     xmlDoc *doc = xmlReadMemory(text, (int)len, path, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc || have_error) {
-        struct pos at = {have_error ? first_error.line : 0, have_error && first_error.int2 > 0 ? first_error.int2 : 1};
-        char *msg = have_error ? first_error.message : xstrdup("unknown error");
-        msg[strcspn(msg, "\n")] = 0;
-        diag_error(at, (struct pos){0, 0}, NULL, "malformed XML: %s", msg);
-    }
+    if (!doc || have_error)
+        xml_error(text, len);
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
-        diag_fatal("%s: no root element (expected <system>)", path);
+        diag_error((struct pos){1, 1}, (struct pos){0, 0}, HINT_SHAPE, "no root element: the file has no <system>");
 
     struct scan_result scan;
     scan_tags(text, len, &scan);

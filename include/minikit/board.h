@@ -11,6 +11,10 @@
 
 #include <stdint.h>
 
+/* RAM: QEMU virt's RAM starts at 1 GiB; Minikit images are run with -m 2G. */
+#define MK_RAM_BASE 0x40000000ULL
+#define MK_RAM_END  0xc0000000ULL
+
 /* Physical addresses: the kernel's page tables use a 40-bit output address (TCR_EL1.IPS). */
 #define MK_PA_BITS 40
 #define MK_PA_END  (1ULL << MK_PA_BITS)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # list-checks.sh [--check]: the list of checks in docs/tool.md, generated from
 # the bad corpus (one line per tests/tool/bad/*.system: its name and the
-# message(s) it must print). Rewrites the text between the markers
+# message(s) it must print, from its "expect" comments and NAME.expect). Rewrites the text between the markers
 # "<!-- checks:begin -->" and "<!-- checks:end -->"; with --check, only says
 # whether the document is up to date (exit 1 if not). `make tool-docs` runs it.
 set -eu
@@ -11,7 +11,7 @@ TMP=$(mktemp)
 trap 'rm -f "$TMP" "$TMP.list"' EXIT
 
 for f in "$ROOT"/tests/tool/bad/*.system; do
-    msgs=$(sed -n 's/.*<!-- expect: \(.*\) -->.*/\1/p' "$f" |
+    msgs=$({ sed -n 's/.*<!-- expect: \(.*\) -->.*/\1/p' "$f"; [ ! -f "${f%.system}.expect" ] || cat "${f%.system}.expect"; } |
         awk '{ printf "%s`%s`", (NR > 1 ? "; " : ""), $0 }')
     echo "- \`$(basename "$f" .system)\`: $msgs"
 done >"$TMP.list"

@@ -27,6 +27,9 @@ ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 # the 8 bytes PD sees at SYMBOL), flag (good: extra tool option without its "--",
 # since XML comments cannot contain "--").
 meta() { sed -n "s/.*<!-- $1: \(.*\) -->.*/\1/p" "$2"; }
+# The expected messages of a bad system: its "expect" lines, and the lines of NAME.expect beside it for inputs
+# that cannot hold a comment (an empty file, a file that is not XML).
+expects() { meta expect "$1"; [ ! -f "${1%.system}.expect" ] || cat "${1%.system}.expect"; }
 
 # ---------------------------------------------------------------- unit tests
 for t in "$BUILD"/tests/tool/unit/test_*; do
@@ -93,14 +96,14 @@ run_bad() {
     [ $rc -eq 1 ] || { echo "exit status $rc, expected 1"; return; }
     left=$(ls -A "$out" | grep -v -e '^stdout$' -e '^stderr$')
     [ -z "$left" ] || { echo "left output files: $left"; return; }
-    meta expect "$2" | while IFS= read -r text; do
+    expects "$2" | while IFS= read -r text; do
         grep -qF -- "$text" "$out/stderr" || { echo "stderr lacks '$text' (got: $(head -n1 "$out/stderr"))"; break; }
     done
 }
 
 for f in "$ROOT"/tests/tool/bad/*.system; do
     name=bad/$(basename "$f" .system)
-    [ -n "$(meta expect "$f")" ] || { ko "$name" "no <!-- expect: ... --> line"; continue; }
+    [ -n "$(expects "$f")" ] || { ko "$name" "no <!-- expect: ... --> line and no $(basename "$f" .system).expect"; continue; }
     why=$(run_bad "$TOOL" "$f")
     if [ -z "$why" ]; then ok "$name"; else ko "$name" "$why"; fi
 done
@@ -130,6 +133,7 @@ cli missing-config 1 "missing required arguments: --config, system" --board qemu
 cli unknown-board 1 "unknown board 'pc99' (known: qemu_virt_aarch64)" x.system --board pc99 --config debug
 cli unknown-config 1 "unknown config 'fast' (known: debug, release, benchmark)" x.system --board qemu_virt_aarch64 --config fast
 cli unknown-option 1 "unknown option '--frobnicate'" --frobnicate
+cli system-is-elf 1 "is an ELF file, not a system description" "$BUILD/tests/tool/elf/protected.elf" --board qemu_virt_aarch64 --config debug $G
 cli missing-system-file 1 "cannot open system file 'nosuch.system'" nosuch.system --board qemu_virt_aarch64 --config debug $G
 cli capdl-notice 0 "--capdl-json is accepted for compatibility and ignored" minimal.system --board qemu_virt_aarch64 --config release --capdl-json "$TMP/x.json" --viper-output "$TMP/v" $G
 cli image-type 1 "image type 'elf' is not supported" minimal.system --board qemu_virt_aarch64 --config debug --image-type elf $G
@@ -138,6 +142,76 @@ MICROKIT_SDK=$TMP/nosdk
 cli no-kernel 1 "kernel not found: '$TMP/nosdk/board/qemu_virt_aarch64/debug/elf/minikit.elf'" minimal.system --board qemu_virt_aarch64 --config debug $G
 MICROKIT_SDK=$sdk
 }
+
+# ---------------------------------------------------------------- outputs, all or nothing
+# outputs NAME TEXT ARGS...: run in a fresh directory $O holding only in.system (a copy of minimal.system),
+# old.txt, dir/, fifo and elfs/protected.elf (searched first: a tool that overwrites its inputs only spoils the copy);
+# exit 1, TEXT in the output, and the directory exactly as it was (no output, no temporary).
+O=$TMP/outputs
+outputs() {
+    name=cli/outputs-$1 text=$2
+    shift 2
+    rm -rf "$O" && mkdir -p "$O/dir" "$O/elfs" && cp "$ROOT/tests/tool/good/minimal.system" "$O/in.system" &&
+        echo old >"$O/old.txt" && cp "$BUILD/tests/tool/elf/protected.elf" "$O/elfs/" && mkfifo "$O/fifo"
+    before=$(cd "$O" && ls -AR && md5sum in.system old.txt elfs/protected.elf)
+    # shellcheck disable=SC2086
+    (cd "$O" && timeout 60 "$TOOL" "$@" --board qemu_virt_aarch64 --config debug --search-path elfs $SEARCH) \
+        >"$TMP/cli.out" 2>&1 # timeout: a tool that opened the FIFO would block
+    rc=$?
+    after=$(cd "$O" && ls -AR && md5sum in.system old.txt elfs/protected.elf)
+    if [ $rc -ne 1 ]; then
+        ko "$name" "exit status $rc, expected 1"
+    elif ! grep -qF -- "$text" "$TMP/cli.out"; then
+        ko "$name" "output lacks '$text' (got: $(head -n1 "$TMP/cli.out"))"
+    elif [ "$before" != "$after" ]; then
+        ko "$name" "the directory changed: $(echo "$after" | tr '\n' ' ')"
+    else
+        ok "$name"
+    fi
+}
+outputs report-is-dir "-r 'dir' is a directory" in.system -o img -r dir
+outputs json-is-dir "--report-json 'dir' is a directory" in.system -o img -r rep --report-json dir
+outputs image-is-report "-o 'same' and -r 'same' are the same file" in.system -o same -r same
+outputs json-is-report "-r 'rep' and --report-json './rep' are the same file" in.system -o img -r rep --report-json ./rep
+outputs image-is-system "-o 'in.system' is also an input (the system file" in.system -o in.system -r rep
+outputs report-is-system "-r './in.system' is also an input (the system file" in.system -o img -r ./in.system
+outputs image-is-elf "is also an input (the program image of protection_domain 'alone'" in.system \
+    -o elfs/protected.elf -r rep
+outputs no-directory "-o 'nodir/img': its directory does not exist" in.system -o nodir/img -r rep
+# A FIFO of the test's own, never /dev/null: a tool with this bug (one did) would replace the device node.
+outputs device "-r 'fifo' is not a regular file" in.system -o img -r fifo
+outputs failed-build "no protection_domain named" "$ROOT/tests/tool/bad/unknown-pd-in-end.system" -o img -r old.txt \
+    --report-json j
+# A link to an input is the input.
+outputs_link() {
+    rm -rf "$O" && mkdir -p "$O/elfs" && cp "$BUILD/tests/tool/elf/protected.elf" "$O/elfs/" &&
+        ln -s elfs/protected.elf "$O/link.elf"
+    sum=$(md5sum <"$O/elfs/protected.elf")
+    # shellcheck disable=SC2086
+    (cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug \
+        --search-path elfs $SEARCH -o link.elf -r rep) >"$TMP/cli.out" 2>&1
+    rc=$?
+    if [ $rc -ne 1 ] || ! grep -qF "is also an input" "$TMP/cli.out"; then
+        echo "exit status $rc: $(head -n1 "$TMP/cli.out")"
+    elif [ ! -L "$O/link.elf" ] || [ -e "$O/rep" ] || [ "$(md5sum <"$O/elfs/protected.elf")" != "$sum" ]; then
+        echo "files changed: $(find "$O" -mindepth 1 | tr '\n' ' ')"
+    fi
+}
+why=$(outputs_link)
+if [ -z "$why" ]; then ok cli/outputs-symlink-to-input; else ko cli/outputs-symlink-to-input "$why"; fi
+# Success replaces existing outputs and leaves no temporary beside them.
+rm -rf "$O" && mkdir -p "$O" && echo old >"$O/img" && echo old >"$O/rep"
+# shellcheck disable=SC2086
+(cd "$O" && "$TOOL" "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug --search-path $SEARCH \
+    -o img -r rep --report-json j) >"$TMP/cli.out" 2>&1
+rc=$?
+# shellcheck disable=SC2012
+if [ $rc -eq 0 ] && [ "$(ls -A "$O" | tr '\n' ' ')" = "img j rep " ] && [ "$(cat "$O/rep")" != old ] &&
+    [ "$(wc -c <"$O/img")" -gt 4096 ]; then
+    ok cli/outputs-replaced
+else
+    ko cli/outputs-replaced "$(find "$O" -mindepth 1 | tr '\n' ' ') $(head -n1 "$TMP/cli.out")"
+fi
 
 # ---------------------------------------------------------------- docs
 if why=$("$ROOT/tests/tool/list-checks.sh" --check); then ok docs/check-list; else ko docs/check-list "$why"; fi

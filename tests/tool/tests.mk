@@ -55,6 +55,14 @@ $(TOOL_TEST_DIR)/elf/elf32.elf: $(TOOL_TEST_DIR)/elf/protected.elf
 $(TOOL_TEST_DIR)/elf/bigendian.elf: $(TOOL_TEST_DIR)/elf/protected.elf
 	cp $< $@.tmp && printf '\002' | dd of=$@.tmp bs=1 seek=5 conv=notrunc status=none && mv $@.tmp $@
 
+# Hostile variants of protected.elf (tests/tool/hostile-elf.py): generated, never committed.
+TOOL_HOSTILE_ELFS := $(addprefix $(TOOL_TEST_DIR)/elf/hostile-,$(addsuffix .elf,bss40 bss4 huge offset filesz beyond \
+	vwrap high phdrs entry-data entry-none))
+$(TOOL_TEST_DIR)/elf/.hostile: $(TOOL_TEST_DIR)/elf/protected.elf tests/tool/hostile-elf.py
+	python3 tests/tool/hostile-elf.py $< $(dir $@)
+	@touch $@
+$(TOOL_HOSTILE_ELFS): $(TOOL_TEST_DIR)/elf/.hostile
+
 $(TOOL_TEST_DIR)/imgcheck: tests/tool/imgcheck.c include/minikit/systable.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iinclude -o $@ $<
@@ -71,4 +79,4 @@ $(TOOL_TEST_DIR)/unit/%: tests/tool/unit/%.c $(TOOL_UNIT_DEPS) $(TOOL_HDRS)
 tool-test: test-deps
 	tests/tool/run.sh
 
-test-deps:: $(SDK)/bin/microkit $(TOOL_ASAN) $(TOOL_TEST_ELFS) $(TOOL_TEST_DIR)/imgcheck $(TOOL_UNIT_TESTS)
+test-deps:: $(SDK)/bin/microkit $(TOOL_ASAN) $(TOOL_TEST_ELFS) $(TOOL_HOSTILE_ELFS) $(TOOL_TEST_DIR)/imgcheck $(TOOL_UNIT_TESTS)
