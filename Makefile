@@ -69,6 +69,7 @@ Test:
   make fuzz           libFuzzer on the tool's parser and ELF reader [FUZZ_SECONDS=60]
   make fuzz-build     build the tool's fuzz targets only
   make fuzz-codec     libFuzzer on the postcard reader [FUZZ_SECONDS=60]
+  make fuzz-systems   random systems built and booted: no panic, no hang [FUZZ_SYSTEMS_N=10000 FUZZ_SYSTEMS_SEED=1]
   make bench          the same as make bench-ipc
   make bench-ipc      IPC, IRQ and boot cost in instructions, checked against bench/expected.txt (docs/benchmarks.md)
   make bench-ipc-record  record the current figures as bench/expected.txt (after a deliberate change)
@@ -85,7 +86,7 @@ Variables:
 endef
 export HELP
 # .PHONY targets that are not meant to be typed.
-HELP_INTERNAL := FORCE
+HELP_INTERNAL := FORCE fuzz-systems-deps
 
 help:
 	@printf '%s\n' "$$HELP"

@@ -146,7 +146,7 @@ fails dot-writes-nothing "wrote nothing" "$FLAGSHIP" "$TMP/gr-fail/g.svg" PATH="
 
 # File names: .svg, .dot or .gv only; a missing directory; a directory.
 fails bad-extension "must end in .svg" "$FLAGSHIP" "$TMP/gr-fail/g.png"
-fails missing-dir "cannot create" "$FLAGSHIP" "$TMP/gr-fail/nosuch/g.svg"
+fails missing-dir "its directory does not exist" "$FLAGSHIP" "$TMP/gr-fail/nosuch/g.svg"
 mkdir -p "$TMP/gr-dir/g.dot"
 fails is-a-directory "g.dot" "$FLAGSHIP" "$TMP/gr-dir/g.dot"
 rmdir "$TMP/gr-dir/g.dot"
