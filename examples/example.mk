@@ -12,6 +12,9 @@
 #   make ... LLVM=True            clang + ld.lld instead of GCC + GNU ld
 #   make ... MICROKIT_FLAGS=...   extra microkit tool options (e.g. --exit-when-idle)
 #   make simulate                 build, then boot $(BUILD_DIR)/loader.img in QEMU
+#   make debug                    build, then boot it halted under gdb-multiarch with the
+#                                 kernel's and every PD's symbols (docs/debugging.md);
+#                                 GDB_FLAGS='-batch -x FILE' runs a GDB script
 #
 # MICROKIT_SDK may be relative (to the directory make runs in). Without it:
 # inside the repository this file first builds the repository's SDK
@@ -37,14 +40,14 @@ BUILD_DIR ?= $(EXAMPLE_DIR)/build
 override BUILD_DIR := $(abspath $(BUILD_DIR))
 .DEFAULT_GOAL := all
 
-.PHONY: all simulate clean
+.PHONY: all simulate debug clean
 clean:
 	rm -rf $(BUILD_DIR)
 
 ifeq ($(strip $(MICROKIT_SDK)),)
 
 ifeq ($(IN_REPO),1)
-all simulate:
+all simulate debug:
 	$(MAKE) -C $(TOP) sdk
 	$(MAKE) $@ MICROKIT_SDK=$(TOP)/build/sdk
 else
@@ -120,5 +123,11 @@ $(IMAGE_FILE) $(REPORT_FILE) &: $(addprefix $(BUILD_DIR)/,$(IMAGES)) $(SYSTEM_FI
 # The Microkit QEMU line, from the SDK (bin/microkit-run).
 simulate: $(IMAGE_FILE)
 	$(MICROKIT_SDK)/bin/microkit-run $(IMAGE_FILE)
+
+# QEMU halted with its GDB stub, gdb-multiarch attached with the Minikit
+# extension (share/minikit/gdb/minikit.py: info pds, pd-break, each PD's symbols).
+GDB_FLAGS ?=
+debug: $(IMAGE_FILE)
+	$(MICROKIT_SDK)/bin/microkit-debug $(IMAGE_FILE) $(BOARD_DIR)/elf/minikit.elf $(REPORT_FILE) $(GDB_FLAGS)
 
 endif
