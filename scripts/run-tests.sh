@@ -3,6 +3,8 @@
 #   tests/tool/run.sh      host tests of the microkit tool (when present)
 #   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
+#   tests/debug/run.py     make debug run non-interactively: pd-break, bt,
+#                          info pds in gdb-multiarch on the flagship
 #   tests/release/run.py   the release tarball, unpacked under /tmp: every
 #                          example built and booted from it, both compilers
 #   tests/docs/run.py      the docs: tutorial fragments, the tutorial's steps
@@ -61,6 +63,7 @@ elif [ -e tests/tool/run.sh ]; then
 fi
 run_suite codec tests/codec/run.sh
 run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
+run_suite debug python3 tests/debug/run.py
 run_suite release python3 tests/release/run.py
 run_suite docs python3 tests/docs/run.py
 

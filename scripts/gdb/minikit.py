@@ -203,16 +203,19 @@ class PdBreak(gdb.Command):
         mk.use_symbols(name)
         try:
             if loc.startswith("*"):
-                addr = int(gdb.parse_and_eval(loc[1:]))
+                addrs = [int(gdb.parse_and_eval(loc[1:]))]
             else:
                 sals = gdb.decode_line(loc)[1]
                 if not sals:
                     raise gdb.GdbError("no location '%s' in PD %s" % (loc, name))
-                addr = sals[0].pc
+                # Every location, as GDB's own break does (a weak default
+                # that the PD overrides still has its code and debug info).
+                addrs = sorted({sal.pc for sal in sals})
         finally:
             mk.use_symbols(previous)
-        bp = PdBreakpoint("*0x%x" % addr, name, index)
-        print("PD breakpoint %d: %s at 0x%x, only in PD '%s'" % (bp.number, loc, addr, name))
+        for addr in addrs:
+            bp = PdBreakpoint("*0x%x" % addr, name, index)
+            print("PD breakpoint %d: %s at 0x%x, only in PD '%s'" % (bp.number, loc, addr, name))
 
 
 class PdSymbols(gdb.Command):
