@@ -57,30 +57,25 @@ SYSCALL(sys_irq_ack)
 }
 
 /*
- * Take every pending interrupt: mask it, end it, signal its PD. Returns the
- * timer's verdict on `self` (timer.c). Runs with interrupts masked.
+ * Take the pending interrupt: mask it (unless it is the kernel's timer),
+ * end it, signal its PD. One per exception: another one pending brings the
+ * CPU straight back (an IRQ exception on the ERET to EL0, or WFI returning
+ * at once in idle), so the common case of one reads the acknowledge
+ * register once. Returns the timer's verdict on `self` (timer.c). Runs with
+ * interrupts masked.
  */
-static int irq_take_all(struct pd *self)
+static int irq_take(struct pd *self)
 {
-    int verdict = TIMER_KEEP;
+    unsigned intid = gic_take(MK_IRQ_KERNEL_TIMER);
 
-    for (;;) {
-        unsigned intid = gic_acknowledge();
-
-        if (intid == GIC_SPURIOUS)
-            return verdict;
-        gic_end(intid);
-        if (intid == MK_IRQ_KERNEL_TIMER) {
-            verdict = timer_tick(self);
-            continue;
-        }
-        gic_mask(intid); /* until the PD acks: PDs may not see it twice */
-        if (irq_owner[intid].pd) {
-            struct pd *t = notify_pd(irq_owner[intid].pd, irq_owner[intid].id);
-            if (t)
-                sched_enqueue(t);
-        }
+    if (intid == MK_IRQ_KERNEL_TIMER)
+        return timer_tick(self);
+    if (intid != GIC_SPURIOUS && irq_owner[intid].pd) {
+        struct pd *t = notify_pd(irq_owner[intid].pd, irq_owner[intid].id);
+        if (t)
+            sched_enqueue(t);
     }
+    return TIMER_KEEP;
 }
 
 /*
@@ -90,7 +85,7 @@ static int irq_take_all(struct pd *self)
  */
 struct pd *irq_dispatch(struct pd *self)
 {
-    int verdict = irq_take_all(self);
+    int verdict = irq_take(self);
 
     if (!self)
         return NULL;

@@ -94,7 +94,7 @@ struct pd {
     struct pd *children[MK_MAX_IDS]; /* by child id */
     uint16_t irq[MK_MAX_IDS];        /* by id: the GIC INTID bound to it, or 0 */
     struct fpregs fp;
-};
+} __attribute__((aligned(64))); /* pds_create clears the table with DC ZVA */
 
 /* core/main.c */
 extern struct pd pds[MK_MAX_PDS];

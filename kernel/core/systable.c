@@ -8,7 +8,7 @@
 #include "memlayout.h"
 #include <minikit/board.h>
 
-extern char __kernel_start[], __kernel_end[], __bss_start[], __kernel_ram_end[];
+extern char __kernel_start[], __kernel_end[], __kernel_ram_start[], __kernel_ram_end[];
 
 const struct mk_pd *systable_pds(const struct mk_systable *t)
 {
@@ -49,7 +49,7 @@ static void check_map_target(const struct mk_systable *t, u64 tpa, const struct 
     static const struct mk_kept_range kept[MK_NKEPT_DEVICES] = MK_KEPT_DEVICES;
     u64 end = m->paddr + m->size;
     u64 kernel_pa = KVA_TO_PA(__kernel_start), kernel_end_pa = KVA_TO_PA(__kernel_end);
-    u64 bss_pa = KVA_TO_PA(__bss_start), bss_end_pa = KVA_TO_PA(__kernel_ram_end);
+    u64 bss_pa = KVA_TO_PA(__kernel_ram_start), bss_end_pa = KVA_TO_PA(__kernel_ram_end);
 
     if (end < m->paddr || end > MK_PA_END)
         panic("system table: map %u [0x%lx..0x%lx) is outside the %u-bit physical address space", i, m->paddr,

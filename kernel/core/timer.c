@@ -107,6 +107,7 @@ static void timer_program(void)
 void timer_init(void)
 {
     u64 freq = read_sysreg(cntfrq_el0), t = now();
+    u64 prios_seen[NUM_PRIOS / 64] = { 0 };
 
     for (unsigned i = 0; i < npds; i++) {
         struct pd *p = &pds[i];
@@ -120,8 +121,8 @@ void timer_init(void)
         p->slice_left = (int64_t)p->budget;
         p->period_end = t + p->period;
         budgets |= p->timed;
-        for (unsigned j = i + 1; j < npds; j++)
-            slicing |= pds[i].prio == pds[j].prio;
+        slicing |= (int)(prios_seen[p->prio / 64] >> (p->prio % 64)) & 1; /* a second PD at this priority */
+        prios_seen[p->prio / 64] |= 1ULL << (p->prio % 64);
     }
     timing = budgets || slicing || domains;
     switch_hooks_on |= (u32)timing;

@@ -12,7 +12,7 @@
 
 #ifdef MK_CONFIG_DEBUG
 
-extern char __kernel_start[], __text_end[], __kernel_ro_end[], __bss_start[], __kernel_ram_end[];
+extern char __kernel_start[], __text_end[], __kernel_ro_end[], __kernel_ram_start[], __kernel_ram_end[];
 extern u64 boot_pt_l0[];
 
 struct walk {
@@ -78,7 +78,7 @@ static void user_leaf(struct walk *w, u64 va, u64 size, u64 e)
     if (!m || size != 1ULL << m->page_bits || pa != m->paddr + (va - m->vaddr) ||
         (e & ~PTE_ADDR) != (vspace_pte_bits(m->attrs) | type))
         broken("U3", "a user mapping is not exactly what its map asks for", va, e);
-    if (overlaps(pa, pa + size, KVA_TO_PA(__bss_start), KVA_TO_PA(__kernel_ram_end)) ||
+    if (overlaps(pa, pa + size, KVA_TO_PA(__kernel_ram_start), KVA_TO_PA(__kernel_ram_end)) ||
         overlaps(pa, pa + size, KVA_TO_PA(__kernel_start), KVA_TO_PA(__kernel_ro_end)) ||
         overlaps(pa, pa + size, KVA_TO_PA(w->t), KVA_TO_PA(w->t) + w->t->size) ||
         overlaps(pa, pa + size, w->t->kmem_base, w->t->kmem_end))

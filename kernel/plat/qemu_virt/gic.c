@@ -147,3 +147,30 @@ void gic_end(unsigned intid)
     else
         *reg32(GICC_PA, GICC_EOIR) = intid;
 }
+
+/*
+ * The interrupt path in one call (core/irq.c): acknowledge the pending
+ * interrupt, mask it unless it is `keep` (the kernel's timer), end it.
+ * Returns its INTID, or GIC_SPURIOUS if none is pending.
+ */
+unsigned gic_take(unsigned keep)
+{
+    unsigned intid;
+
+    if (version == 3) {
+        intid = (unsigned)read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+        if (intid >= GIC_MAX_INTID)
+            return GIC_SPURIOUS;
+        if (intid != keep)
+            gic_mask(intid);
+        write_sysreg(ICC_EOIR1_EL1, intid);
+        return intid;
+    }
+    intid = *reg32(GICC_PA, GICC_IAR) & 0x3ff;
+    if (intid >= GIC_MAX_INTID)
+        return GIC_SPURIOUS;
+    if (intid != keep) /* v2: every INTID's enable bit is in the distributor */
+        *reg32(GICD_PA, GICD_ICENABLER + intid / 32 * 4) = 1u << (intid % 32);
+    *reg32(GICC_PA, GICC_EOIR) = intid;
+    return intid;
+}

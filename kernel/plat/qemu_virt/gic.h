@@ -13,6 +13,7 @@ void gic_mask(unsigned intid);
 void gic_unmask(unsigned intid);
 unsigned gic_acknowledge(void); /* the pending INTID, or GIC_SPURIOUS */
 void gic_end(unsigned intid);
+unsigned gic_take(unsigned keep); /* acknowledge, mask unless keep, end: the INTID or GIC_SPURIOUS */
 unsigned gic_version(void);
 
 #endif
