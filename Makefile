@@ -47,12 +47,13 @@ include scripts/release/release.mk
 # bin/microkit-run             boots an image with the Microkit QEMU line
 # bin/microkit-debug           boots it halted under gdb-multiarch (make debug)
 # share/minikit/gdb/minikit.py the GDB extension microkit-debug loads
+# bin/microkit-symbolize       a console log with file:line for every PC (share/minikit/symbolize.py)
 # board/<board>/<config>/{include,lib,elf}
 # example/                     every example, buildable in place
 SDK_STAMPS := $(foreach c,$(CONFIGS),$(SDK)/board/$(BOARD)/$(c)/.stamp)
 
 sdk: $(SDK)/bin/microkit $(SDK)/bin/microkit-run $(SDK)/bin/microkit-debug $(SDK)/share/minikit/gdb/minikit.py \
-	$(SDK)/example/.stamp $(SDK_STAMPS)
+	$(SDK)/bin/microkit-symbolize $(SDK)/share/minikit/symbolize.py $(SDK)/example/.stamp $(SDK_STAMPS)
 
 $(SDK)/bin/microkit: $(TOOL_BIN)
 	@mkdir -p $(dir $@)
@@ -67,6 +68,14 @@ $(SDK)/bin/microkit-debug: scripts/debug-qemu.sh
 	cp $< $@
 
 $(SDK)/share/minikit/gdb/minikit.py: scripts/gdb/minikit.py
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/bin/microkit-symbolize: scripts/symbolize/microkit-symbolize
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/share/minikit/symbolize.py: scripts/symbolize/symbolize.py
 	@mkdir -p $(dir $@)
 	cp $< $@
 

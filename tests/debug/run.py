@@ -6,12 +6,15 @@
                     address range), info pds lists both PDs with priority and state
   pd-break-server   pd-break server protected: stops in server.c, and print
                     microkit_name is the server's (its symbols are in effect)
-  example-debug     the same through an example's own Makefile (example.mk)
+  symbolize         tests/system/fault-report booted for a few seconds; the SDK's
+                    bin/microkit-symbolize gives the faulting pc's file:line
+                    (server.c, the line of the write) from the console log
 
 Needs the SDK and the flagship built (make sdk examples). Ends with
 "N passed, N failed".
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -94,6 +97,25 @@ bt = section(out, "==BT", "==END")
 case("pd-break-server",
      rc == 0 and "protected" in bt and "server.c" in bt and "client.c" not in bt and '"server"' in bt,
      f"exit {rc}; bt:\n{bt or out[-3000:]}")
+
+# microkit-symbolize on a real console log (the fault-report system test's image).
+img = os.path.join(BUILD, "tests", "system", "fault-report", "loader.img")
+report = os.path.join(BUILD, "tests", "system", "fault-report", "report.txt")
+src = os.path.join(TOP, "tests", "system", "fault-report", "server.c")
+write_line = next(i + 1 for i, l in enumerate(open(src)) if "region_vaddr)[2] = 1" in l)
+try:
+    r = subprocess.run(["timeout", "-s", "KILL", "6", os.path.join(TOP, "scripts", "run-qemu.sh"), img],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = r.stdout.decode(errors="replace")
+    r = subprocess.run([os.path.join(BUILD, "sdk", "bin", "microkit-symbolize"), "-r", report, "--kernel",
+                        os.path.join(BUILD, "sdk", "board", "qemu_virt_aarch64", "debug", "elf", "minikit.elf")],
+                       input=log, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+    out = r.stdout
+except (OSError, subprocess.SubprocessError) as e:
+    out = str(e)
+want = re.compile(r"^microkit-symbolize\| server: 0x2[0-9a-f]+: protected at \S*server\.c:%d$" % write_line, re.M)
+case("symbolize", "pc 0x" in out and want.search(out) is not None and "client.c" not in out,
+     f"wanted server.c:{write_line}; got:\n{out[-3000:]}")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
