@@ -45,6 +45,11 @@ static const char *fsc_name(u64 fsc)
     }
 }
 
+/*
+ * Debug builds only (release and benchmark kernels stay as they were): the
+ * function names, the hints and the list of PDs a fault leaves blocked.
+ */
+#ifdef MK_CONFIG_DEBUG
 #define NAME_MAX_LEN 64
 
 /* " in function+0xoff" when the debug image knows the PD's function at pc. */
@@ -83,6 +88,8 @@ static void print_where(const struct pd *p, u64 pc, char *name)
     }
 }
 
+#endif
+
 static void print_regs(const struct pd *p)
 {
     kprintf("minikit|   pc  0x%016lx  sp  0x%016lx  spsr 0x%016lx\n", p->regs.pc, p->regs.sp, p->regs.spsr);
@@ -96,7 +103,7 @@ static void print_regs(const struct pd *p)
             read_sysreg(tpidrro_el0));
 }
 
-static void print_abort(const struct pd *p, u64 esr, u64 far, const char *fn)
+static void print_abort(const struct pd *p, u64 esr, u64 far)
 {
     u64 iss = ESR_ISS(esr), ec = ESR_EC(esr);
     const struct mk_pd *d = p->desc;
@@ -113,6 +120,15 @@ static void print_abort(const struct pd *p, u64 esr, u64 far, const char *fn)
             kputs(", stage-2 fault on a stage-1 walk");
     }
     kputs("\n");
+    if (far < d->stack_bottom && far >= d->stack_bottom - 4096)
+        kprintf("minikit|   hint: 0x%lx is in the guard page below the stack: probably a stack overflow "
+                "(raise stack_size in the .system file)\n", far);
+}
+
+#ifdef MK_CONFIG_DEBUG
+/* Hints at the likely cause of a VM fault at `far` in function fn ("" if unknown). */
+static void print_hints(u64 far, const char *fn)
+{
     if (far < 0x10000) {
         if (starts_with(fn, "microkit_internal"))
             kprintf("minikit|   hint: libmicrokit stopped this PD on purpose (error code %lu; its line above says why)\n",
@@ -121,9 +137,6 @@ static void print_abort(const struct pd *p, u64 esr, u64 far, const char *fn)
             kprintf("minikit|   hint: 0x%lx is a null pointer (or close to one); if it came from a variable the "
                     "tool should set, is the region's setvar_vaddr set in the .system file?\n", far);
     }
-    if (far < d->stack_bottom && far >= d->stack_bottom - 4096)
-        kprintf("minikit|   hint: 0x%lx is in the guard page below the stack: probably a stack overflow "
-                "(raise stack_size in the .system file)\n", far);
 }
 
 /*
@@ -152,12 +165,15 @@ static void print_blocked(struct pd *self)
         }
     }
 }
+#endif
 
 static struct pd *stop_faulted(struct pd *self)
 {
     struct pd *next = sched_pick();
 
+#ifdef MK_CONFIG_DEBUG
     print_blocked(self);
+#endif
     self->state = PD_FAULTED;
     kprintf("minikit| PD '%s' stopped; the rest of the system carries on\n", self->desc->name);
     return next ? next : idle();
@@ -195,11 +211,20 @@ struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
 
     kprintf("minikit| fault in PD '%s' (index %u): %s %s at address 0x%lx\n", self->desc->name, self->index,
             is_vm_fault ? "VM fault," : "user exception,", ec_name(ec), addr);
+#ifdef MK_CONFIG_DEBUG
     char fn[NAME_MAX_LEN] = "";
     print_where(self, self->regs.pc, fn);
     kprintf("minikit|   esr 0x%lx (class 0x%lx, IL %lu, ISS 0x%lx)\n", esr, ec, ESR_IL(esr), ESR_ISS(esr));
+    if (is_vm_fault) {
+        print_abort(self, esr, far);
+        print_hints(far, fn);
+    }
+#else
+    kprintf("minikit|   pc 0x%lx, esr 0x%lx (class 0x%lx, IL %lu, ISS 0x%lx)\n", self->regs.pc, esr, ec,
+            ESR_IL(esr), ESR_ISS(esr));
     if (is_vm_fault)
-        print_abort(self, esr, far, fn);
+        print_abort(self, esr, far);
+#endif
     print_regs(self);
     return stop_faulted(self);
 }
@@ -214,8 +239,10 @@ struct pd *fault_unknown_syscall(struct pd *self)
     }
     kprintf("minikit| fault in PD '%s' (index %u): unknown syscall %lu at address 0x%lx\n", self->desc->name,
             self->index, self->regs.x[8], self->regs.pc - 4);
+#ifdef MK_CONFIG_DEBUG
     char fn[NAME_MAX_LEN] = "";
     print_where(self, self->regs.pc - 4, fn);
+#endif
     kputs("minikit|   (syscall numbers are in include/minikit/abi.h; was this PD built against this SDK?)\n");
     print_regs(self);
     return stop_faulted(self);

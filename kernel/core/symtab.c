@@ -4,8 +4,8 @@
  * (include/minikit/symtab.h) and whose physical address it writes into
  * minikit_symtab_paddr. Only the fault paths read it, and they check every
  * field on every use: a missing or damaged table means raw PCs, never a
- * panic. Other configurations define neither the symbol nor the lookup's
- * body, so the tool packs no table into their images.
+ * panic. Other configurations have none of this file, so the tool packs
+ * no table into their images.
  */
 #include "kernel.h"
 #include "memlayout.h"
@@ -73,14 +73,6 @@ int symtab_lookup(unsigned pd, u64 pc, char *name, unsigned len, u64 *off)
     name[n] = '\0';
     *off = pc - best->addr;
     return 1;
-}
-
-#else
-
-int symtab_lookup(unsigned pd, u64 pc, char *name, unsigned len, u64 *off)
-{
-    (void)pd, (void)pc, (void)name, (void)len, (void)off;
-    return 0;
 }
 
 #endif

@@ -14,30 +14,32 @@ static void put_pd_name(void)
 
 void microkit_internal_bad_id(const char *function, const char *what, microkit_channel id)
 {
-    /* Granted, but for the other kind of use: say what the .system lacks. */
-    int granted = id <= MICROKIT_MAX_CHANNEL_ID && what[0] == 'c';
-    bool is_ppc = function[9] == 'p'; /* microkit_ppcall */
+#ifdef CONFIG_DEBUG_BUILD
+    /* Debug builds: granted, but for the other kind of use: say what the .system lacks. */
+    bool is_ppc = function[9] == 'p'; /* "microkit_ppcall" */
     seL4_Word other = is_ppc ? microkit_notifications : microkit_pps;
 
-    put_pd_name();
-    microkit_dbg_puts(": ");
-    microkit_dbg_puts(function);
-    microkit_dbg_puts(": ");
-    if (granted && (other & (1ULL << id))) {
-        microkit_dbg_puts("channel ");
+    if (what[0] == 'c' && id <= MICROKIT_MAX_CHANNEL_ID && (other & (1ULL << id))) {
+        put_pd_name();
+        microkit_dbg_puts(": ");
+        microkit_dbg_puts(function);
+        microkit_dbg_puts(": channel ");
         microkit_dbg_put32(id);
-        if (is_ppc) {
-            microkit_dbg_puts(" is granted for notifications only; for protected procedure calls add pp=\"true\" on <end pd=\"");
-        } else {
-            microkit_dbg_puts(" is granted for protected procedure calls only; to notify, remove notify=\"false\" from <end pd=\"");
-        }
+        microkit_dbg_puts(is_ppc ? " is granted for notifications only; for protected procedure calls add "
+                                   "pp=\"true\" on <end pd=\""
+                                 : " is granted for protected procedure calls only; to notify on it, remove "
+                                   "notify=\"false\" from <end pd=\"");
         put_pd_name();
         microkit_dbg_puts("\" id=\"");
         microkit_dbg_put32(id);
         microkit_dbg_puts("\"> in the system description\n");
         return;
     }
-    microkit_dbg_puts("invalid ");
+#endif
+    put_pd_name();
+    microkit_dbg_puts(": ");
+    microkit_dbg_puts(function);
+    microkit_dbg_puts(": invalid ");
     microkit_dbg_puts(what);
     microkit_dbg_puts(" id ");
     microkit_dbg_put32(id);
