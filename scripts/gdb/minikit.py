@@ -155,6 +155,11 @@ class InfoPds(gdb.Command):
         super().__init__("info pds", gdb.COMMAND_STATUS)
 
     def invoke(self, arg, from_tty):
+        pc = int(gdb.parse_and_eval("$pc")) & 0xFFFFFFFFFFFFFFFF
+        if not mk.in_user() and pc < KERNEL_VBASE:
+            print("the kernel has not set up its PD table yet (stopped at 0x%x, before its MMU is on): "
+                  "continue to a breakpoint first" % pc)
+            return
         running = mk.running_index() if mk.in_user() else None
         print("%-3s %-20s %4s  %-9s %s" % ("idx", "name", "prio", "state", ""))
         for i, name, f in mk.pd_table():
@@ -208,14 +213,22 @@ class PdBreak(gdb.Command):
                 sals = gdb.decode_line(loc)[1]
                 if not sals:
                     raise gdb.GdbError("no location '%s' in PD %s" % (loc, name))
-                # Every location, as GDB's own break does (a weak default
-                # that the PD overrides still has its code and debug info).
                 addrs = sorted({sal.pc for sal in sals})
+                if re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", loc) and len(addrs) > 1:
+                    # A function name: keep the locations inside the function the
+                    # linker chose (a weak default the PD overrides keeps its code
+                    # and debug info, but not its name in the symbol table).
+                    # (re.M: with set trace-commands on, the output starts with the command.)
+                    named = [a for a in addrs if re.search(r"^%s( \+ \d+)? in section" % re.escape(loc),
+                                                           gdb.execute("info symbol 0x%x" % a, to_string=True),
+                                                           re.M)]
+                    addrs = named or addrs
+            # Created while PD's symbols are in effect, so GDB describes them right.
+            for addr in addrs:
+                bp = PdBreakpoint("*0x%x" % addr, name, index)
+                print("PD breakpoint %d: %s at 0x%x, only in PD '%s'" % (bp.number, loc, addr, name))
         finally:
             mk.use_symbols(previous)
-        for addr in addrs:
-            bp = PdBreakpoint("*0x%x" % addr, name, index)
-            print("PD breakpoint %d: %s at 0x%x, only in PD '%s'" % (bp.number, loc, addr, name))
 
 
 class PdSymbols(gdb.Command):
