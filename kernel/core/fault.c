@@ -135,7 +135,8 @@ static void print_hints(u64 far, const char *fn)
                     far);
         else
             kprintf("minikit|   hint: 0x%lx is a null pointer (or close to one); if it came from a variable the "
-                    "tool should set, is the region's setvar_vaddr set in the .system file?\n", far);
+                    "tool should set, is the region's setvar_vaddr set in the .system file? (libmicrokit also "
+                    "stops a PD this way, after a line saying why)\n", far);
     }
 }
 
