@@ -1,6 +1,7 @@
 # Minikit top-level build.
 #
 #   make simulate   install what is missing, build, boot the flagship in QEMU
+#   make debug      the flagship under gdb-multiarch (GDB_FLAGS='-batch -x F')
 #   make test       the whole test suite; ends with "N passed, N failed"
 #   make sdk        build/sdk/ in the Microkit SDK layout
 #   make examples   build/examples/<name>/loader.img for every example
@@ -35,7 +36,7 @@ BOARD_DIR  = $(SDK)/board/$(BOARD)/$(1)
 
 EXAMPLES := $(notdir $(patsubst %/Makefile,%,$(wildcard examples/*/Makefile)))
 
-.PHONY: all sdk examples simulate test deps clean help graph-docs
+.PHONY: all sdk examples simulate debug test deps clean help graph-docs
 all: sdk
 
 # make help: every target meant to be typed, one per line as "  make TARGET  what",
@@ -59,6 +60,7 @@ Build:
 
 Run:
   make simulate       install what is missing, build, boot the flagship in QEMU (quit: Ctrl-a x)
+  make debug          the flagship halted under gdb-multiarch, every PD's symbols (docs/debugging.md) [GDB_FLAGS=...]
 
 Test:
   make test           the whole test suite; ends with "N passed, N failed"
@@ -106,17 +108,37 @@ include scripts/release/release.mk
 # ---------------------------------------------------------------- the SDK
 # bin/microkit                 the tool
 # bin/microkit-run             boots an image with the Microkit QEMU line
+# bin/microkit-debug           boots it halted under gdb-multiarch (make debug)
+# share/minikit/gdb/minikit.py the GDB extension microkit-debug loads
+# bin/microkit-symbolize       a console log with file:line for every PC (share/minikit/symbolize.py)
 # board/<board>/<config>/{include,lib,elf}
 # example/                     every example, buildable in place
 SDK_STAMPS := $(foreach c,$(CONFIGS),$(SDK)/board/$(BOARD)/$(c)/.stamp)
 
-sdk: $(SDK)/bin/microkit $(SDK)/bin/microkit-run $(SDK)/example/.stamp $(SDK_STAMPS)
+sdk: $(SDK)/bin/microkit $(SDK)/bin/microkit-run $(SDK)/bin/microkit-debug $(SDK)/share/minikit/gdb/minikit.py \
+	$(SDK)/bin/microkit-symbolize $(SDK)/share/minikit/symbolize.py $(SDK)/example/.stamp $(SDK_STAMPS)
 
 $(SDK)/bin/microkit: $(TOOL_BIN)
 	@mkdir -p $(dir $@)
 	cp $< $@
 
 $(SDK)/bin/microkit-run: scripts/run-qemu.sh
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/bin/microkit-debug: scripts/debug-qemu.sh
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/share/minikit/gdb/minikit.py: scripts/gdb/minikit.py
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/bin/microkit-symbolize: scripts/symbolize/microkit-symbolize
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/share/minikit/symbolize.py: scripts/symbolize/symbolize.py
 	@mkdir -p $(dir $@)
 	cp $< $@
 
@@ -152,6 +174,13 @@ deps:
 simulate: deps
 	@$(MAKE) --no-print-directory examples
 	scripts/run-qemu.sh $(BUILD)/examples/shared-memory/loader.img
+
+# The flagship halted under GDB: examples/example.mk's debug target.
+debug: deps
+	@$(MAKE) --no-print-directory sdk
+	@$(MAKE) --no-print-directory -C examples/shared-memory debug MICROKIT_SDK=$(ABS_SDK) \
+	    MICROKIT_BOARD=$(BOARD) MICROKIT_CONFIG=$(CONFIG) BUILD_DIR=$(ABS_BUILD)/examples/shared-memory \
+	    GDB_FLAGS='$(GDB_FLAGS)'
 
 test: deps
 	@$(MAKE) --no-print-directory sdk examples test-deps

@@ -12,6 +12,9 @@
 #   make ... LLVM=True            clang + ld.lld instead of GCC + GNU ld
 #   make ... MICROKIT_FLAGS=...   extra microkit tool options (e.g. --exit-when-idle)
 #   make simulate                 build, then boot $(BUILD_DIR)/loader.img in QEMU
+#   make debug                    build, then boot it halted under gdb-multiarch with the
+#                                 kernel's and every PD's symbols (docs/debugging.md);
+#                                 GDB_FLAGS='-batch -x FILE' runs a GDB script
 #   make clean                    remove $(BUILD_DIR)
 #   make help                     these targets and variables
 #   make ... V=1                  every command line in full (default: one short line per step)
@@ -55,6 +58,7 @@ define EXAMPLE_HELP
 Targets (an example built against a Minikit SDK, like a Microkit example):
   make all            build $$(BUILD_DIR)/loader.img and report.txt (the default)
   make simulate       build, then boot the image in QEMU (quit: Ctrl-a x)
+  make debug          build, then boot it halted under gdb-multiarch with every PD's symbols [GDB_FLAGS=...]
   make clean          remove $$(BUILD_DIR)
   make help           this list
 
@@ -69,7 +73,7 @@ Variables:
 endef
 export EXAMPLE_HELP
 
-.PHONY: all simulate clean help
+.PHONY: all simulate debug clean help
 help:
 	@printf '%s\n' "$$EXAMPLE_HELP"
 
@@ -79,7 +83,7 @@ clean:
 ifeq ($(strip $(MICROKIT_SDK)),)
 
 ifeq ($(IN_REPO),1)
-all simulate:
+all simulate debug:
 	$(Q)$(MAKE) -C $(TOP) sdk
 	$(Q)$(MAKE) $@ MICROKIT_SDK=$(TOP)/build/sdk
 else
@@ -159,5 +163,11 @@ $(IMAGE_FILE) $(REPORT_FILE) &: $(addprefix $(BUILD_DIR)/,$(IMAGES)) $(SYSTEM_FI
 # The Microkit QEMU line, from the SDK (bin/microkit-run).
 simulate: $(IMAGE_FILE)
 	$(MICROKIT_SDK)/bin/microkit-run $(IMAGE_FILE)
+
+# QEMU halted with its GDB stub, gdb-multiarch attached with the Minikit
+# extension (share/minikit/gdb/minikit.py: info pds, pd-break, each PD's symbols).
+GDB_FLAGS ?=
+debug: $(IMAGE_FILE)
+	$(MICROKIT_SDK)/bin/microkit-debug $(IMAGE_FILE) $(BOARD_DIR)/elf/minikit.elf $(REPORT_FILE) $(GDB_FLAGS)
 
 endif

@@ -14,6 +14,7 @@ set -eu
 #   LLVM          clang + ld.lld (LLVM=True builds), llvm-objcopy/objdump,
 #                 clang's runtimes for the fuzzers and sanitizers
 #   QEMU          the virt board emulator
+#   debugging     gdb-multiarch (make debug: GDB for AArch64, with Python)
 #   tool          libxml2 (the .system parser), libelf (ELF reader),
 #                 graphviz (`dot`: microkit --graph FILE.svg, make graph-docs)
 #   tests         cmocka (tool unit tests), python3 (system-test runner),
@@ -25,6 +26,7 @@ PACKAGES="make gcc libc6-dev pkg-config
 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 clang lld llvm libclang-rt-dev
 qemu-system-arm
+gdb-multiarch
 libxml2-dev libelf-dev graphviz
 libcmocka-dev python3 xxd
 libicu-dev zlib1g-dev liblzma-dev libstdc++-12-dev pandoc"

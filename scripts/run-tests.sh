@@ -4,6 +4,8 @@
 #   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
 #   tests/fuzz-systems/run.py  a sample of random systems, built and booted
+#   tests/debug/run.py     make debug run non-interactively: pd-break, bt,
+#                          info pds in gdb-multiarch on the flagship
 #   tests/release/run.py   the release tarball, unpacked under /tmp: every
 #                          example built and booted from it, both compilers
 #   tests/docs/run.py      the docs: tutorial fragments, the tutorial's steps
@@ -65,6 +67,7 @@ run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
 # A sample of the property test "a system the tool accepts boots without a panic" (make fuzz-systems: all of it).
 run_suite fuzz-systems python3 tests/fuzz-systems/run.py -n "${FUZZ_SYSTEMS_SAMPLE:-50}" --seed test \
     --build "${BUILD:-build}"
+run_suite debug python3 tests/debug/run.py
 run_suite release python3 tests/release/run.py
 run_suite docs python3 tests/docs/run.py
 

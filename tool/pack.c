@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "symtab.h"
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the system table is copied as host structs: the host must be little-endian like the target"
@@ -56,6 +57,13 @@ void pack_image(const struct layout *L, const struct elf_image *kernel, FILE *f)
     uint64_t off = systable_symbol_offset(kernel);
     for (int b = 0; b < 8; b++)
         img[off + (uint64_t)b] = (uint8_t)(L->table_paddr >> (8 * b));
+
+    if (L->symtab_size) {
+        memcpy(img + (L->symtab_paddr - MK_IMAGE_BASE), L->symtab, L->symtab_size);
+        uint64_t so = symtab_symbol_offset(kernel);
+        for (int b = 0; b < 8; b++)
+            img[so + (uint64_t)b] = (uint8_t)(L->symtab_paddr >> (8 * b));
+    }
 
     if (fwrite(img, 1, size, f) != size)
         diag_fatal("cannot write the image");

@@ -1,5 +1,6 @@
 /* Physical and virtual layout; see place.h for the memory plan. */
 #include "place.h"
+#include "symtab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -322,11 +323,17 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
 
     /* The system table right after the kernel's bytes, then the PD data pages. */
     uint64_t tsize = table_size(sys, P.nv, nirqs);
-    out->table_paddr = fit(&P, kernel_end, tsize, 8);
+    /* Debug kernels: the PDs' function symbols right after it (symtab.c). */
+    out->symtab = symtab_build(sys, kernel, &out->symtab_size);
+    out->table_paddr = fit(&P, kernel_end, tsize + out->symtab_size, 8);
     if (out->table_paddr == NO_FIT)
-        no_room("the system table", kernel_end, tsize);
+        no_room("the system table", kernel_end, tsize + out->symtab_size);
     note_range(out, out->table_paddr, tsize, xstrdup("system table"));
-    uint64_t at = out->table_paddr + tsize;
+    if (out->symtab_size) {
+        out->symtab_paddr = out->table_paddr + tsize;
+        note_range(out, out->symtab_paddr, out->symtab_size, xstrdup("PD symbol table (debug)"));
+    }
+    uint64_t at = out->table_paddr + tsize + out->symtab_size;
     for (size_t i = 0; i < P.nv; i++) {
         struct vmap *v = &P.v[i];
         if (v->src != SRC_IMAGE)

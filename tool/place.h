@@ -47,6 +47,9 @@ struct layout {
     struct range *ranges; /* every placed range, for the report */
     size_t nranges;
     uint64_t pt_tables;   /* page tables in the pool */
+    uint8_t *symtab;      /* debug kernels: the PD symbol table (symtab.c), after the system table */
+    size_t symtab_size;   /* 0: none */
+    uint64_t symtab_paddr;
 };
 
 /* Lay out the system with the kernel 'kernel'; writes <setvar region_paddr> values into the PD images. */

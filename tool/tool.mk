@@ -1,7 +1,7 @@
 # The microkit host tool. Included by the top-level Makefile (BUILD, HOSTCC, ...).
 
 TOOL_SRCS := $(wildcard tool/*.c)
-TOOL_HDRS := $(wildcard tool/*.h) include/minikit/systable.h include/minikit/board.h
+TOOL_HDRS := $(wildcard tool/*.h) include/minikit/systable.h include/minikit/board.h include/minikit/symtab.h
 TOOL_BIN  := $(BUILD)/tool/microkit
 TOOL_ASAN := $(BUILD)/tool-asan/microkit
 

@@ -3,7 +3,9 @@
  * fault() as a message in the seL4 format (pd-api.md §9.4); the child waits
  * for the parent's reply, restart or stop. Any other fault is reported on
  * the console and stops only the faulting PD; the rest of the system carries
- * on. A caller blocked on a faulted PD stays blocked, as on seL4.
+ * on. A caller blocked on a faulted PD stays blocked, as on seL4: the report
+ * names every such PD. Debug builds name the function of each PC (core/symtab.c)
+ * and hint at the likely cause where the fault's address suggests one.
  */
 #include "kernel.h"
 #include "sched.h"
@@ -43,6 +45,51 @@ static const char *fsc_name(u64 fsc)
     }
 }
 
+/*
+ * Debug builds only (release and benchmark kernels stay as they were): the
+ * function names, the hints and the list of PDs a fault leaves blocked.
+ */
+#ifdef MK_CONFIG_DEBUG
+#define NAME_MAX_LEN 64
+
+/* " in function+0xoff" when the debug image knows the PD's function at pc. */
+static int print_symbol(const struct pd *p, u64 pc, char *name)
+{
+    u64 off;
+
+    if (!symtab_lookup(p->index, pc, name, NAME_MAX_LEN, &off))
+        return 0;
+    kprintf(" in %s+0x%lx", name, off);
+    return 1;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    while (*prefix)
+        if (*s++ != *prefix++)
+            return 0;
+    return 1;
+}
+
+/* The first lines of a report: where the PD was (pc, and lr when it has a name). */
+static void print_where(const struct pd *p, u64 pc, char *name)
+{
+    char lr_name[NAME_MAX_LEN];
+
+    kprintf("minikit|   pc 0x%lx", pc);
+    int named = print_symbol(p, pc, name);
+    kputs("\n");
+    /* lr: where the faulting function was called from, when it is another function. */
+    if (named && symtab_lookup(p->index, p->regs.x[30], lr_name, sizeof(lr_name), &(u64){0}) &&
+        !(starts_with(lr_name, name) && starts_with(name, lr_name))) {
+        kprintf("minikit|   lr 0x%lx", p->regs.x[30]);
+        print_symbol(p, p->regs.x[30], lr_name);
+        kputs(" (the caller, unless the function had called another)\n");
+    }
+}
+
+#endif
+
 static void print_regs(const struct pd *p)
 {
     kprintf("minikit|   pc  0x%016lx  sp  0x%016lx  spsr 0x%016lx\n", p->regs.pc, p->regs.sp, p->regs.spsr);
@@ -78,10 +125,56 @@ static void print_abort(const struct pd *p, u64 esr, u64 far)
                 "(raise stack_size in the .system file)\n", far);
 }
 
+#ifdef MK_CONFIG_DEBUG
+/* Hints at the likely cause of a VM fault at `far` in function fn ("" if unknown). */
+static void print_hints(u64 far, const char *fn)
+{
+    if (far < 0x10000) {
+        if (starts_with(fn, "microkit_internal"))
+            kprintf("minikit|   hint: libmicrokit stopped this PD on purpose (error code %lu; its line above says why)\n",
+                    far);
+        else
+            kprintf("minikit|   hint: 0x%lx is a null pointer (or close to one); if it came from a variable the "
+                    "tool should set, is the region's setvar_vaddr set in the .system file? (libmicrokit also "
+                    "stops a PD this way, after a line saying why)\n", far);
+    }
+}
+
+/*
+ * The PDs left waiting on self for good: its caller(s) in a PPC, queued or
+ * served, and, transitively, the PDs calling those. Not a hot path: a PD
+ * has just faulted.
+ */
+static void print_blocked(struct pd *self)
+{
+    u64 blocked = 1ULL << self->index; /* MK_MAX_PDS < 64 */
+    int grew = 1;
+
+    while (grew) {
+        grew = 0;
+        for (unsigned i = 0; i < npds; i++) {
+            struct pd *p = &pds[i];
+            if ((blocked >> i) & 1 || (p->state != PD_CALLING && p->state != PD_SENDING) || !p->callee)
+                continue;
+            if ((blocked >> p->callee->index) & 1) {
+                blocked |= 1ULL << i;
+                grew = 1;
+                kprintf("minikit|   PD '%s' is blocked in a protected procedure call to '%s'%s; it will not be "
+                        "answered\n", p->desc->name, p->callee->desc->name,
+                        p->callee == self ? "" : " (which waits on the faulted PD)");
+            }
+        }
+    }
+}
+#endif
+
 static struct pd *stop_faulted(struct pd *self)
 {
     struct pd *next = sched_pick();
 
+#ifdef MK_CONFIG_DEBUG
+    print_blocked(self);
+#endif
     self->state = PD_FAULTED;
     kprintf("minikit| PD '%s' stopped; the rest of the system carries on\n", self->desc->name);
     return next ? next : idle();
@@ -119,10 +212,20 @@ struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
 
     kprintf("minikit| fault in PD '%s' (index %u): %s %s at address 0x%lx\n", self->desc->name, self->index,
             is_vm_fault ? "VM fault," : "user exception,", ec_name(ec), addr);
+#ifdef MK_CONFIG_DEBUG
+    char fn[NAME_MAX_LEN] = "";
+    print_where(self, self->regs.pc, fn);
+    kprintf("minikit|   esr 0x%lx (class 0x%lx, IL %lu, ISS 0x%lx)\n", esr, ec, ESR_IL(esr), ESR_ISS(esr));
+    if (is_vm_fault) {
+        print_abort(self, esr, far);
+        print_hints(far, fn);
+    }
+#else
     kprintf("minikit|   pc 0x%lx, esr 0x%lx (class 0x%lx, IL %lu, ISS 0x%lx)\n", self->regs.pc, esr, ec,
             ESR_IL(esr), ESR_ISS(esr));
     if (is_vm_fault)
         print_abort(self, esr, far);
+#endif
     print_regs(self);
     return stop_faulted(self);
 }
@@ -137,6 +240,10 @@ struct pd *fault_unknown_syscall(struct pd *self)
     }
     kprintf("minikit| fault in PD '%s' (index %u): unknown syscall %lu at address 0x%lx\n", self->desc->name,
             self->index, self->regs.x[8], self->regs.pc - 4);
+#ifdef MK_CONFIG_DEBUG
+    char fn[NAME_MAX_LEN] = "";
+    print_where(self, self->regs.pc - 4, fn);
+#endif
     kputs("minikit|   (syscall numbers are in include/minikit/abi.h; was this PD built against this SDK?)\n");
     print_regs(self);
     return stop_faulted(self);

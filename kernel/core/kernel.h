@@ -190,6 +190,17 @@ extern const syscall_fn syscall_table[MK_SYS_COUNT];
 struct pd *fault_raise(struct pd *self, u64 esr, u64 far);
 struct pd *fault_unknown_syscall(struct pd *self);
 
+/* core/symtab.c: the name of the PD function holding pc (debug builds; 0: unknown) */
+int symtab_lookup(unsigned pd, u64 pc, char *name, unsigned len, u64 *off);
+
+/* core/watchdog.c (debug builds): a PD that keeps lower-priority ready PDs off the CPU */
+#ifdef MK_CONFIG_DEBUG
+void watchdog_tick(struct pd *self, u64 t);
+u64 watchdog_deadline(void);
+void watchdog_switch(struct pd *next);
+extern int watchdog_armed;
+#endif
+
 /* core/idle.c */
 struct pd *idle(void);
 

@@ -96,6 +96,10 @@ static void timer_program(void)
                 deadline = pds[i].period_end;
     if (domains && domain_end < deadline)
         deadline = domain_end; /* the current domain's entry ends (core/domain.c) */
+#ifdef MK_CONFIG_DEBUG
+    if (watchdog_deadline() < deadline)
+        deadline = watchdog_deadline(); /* core/watchdog.c's next look */
+#endif
     if (deadline == ~0ULL) {
         write_sysreg(cntv_ctl_el0, 2); /* masked */
         return;
@@ -126,10 +130,17 @@ void timer_init(void)
     }
     timing = budgets || slicing || domains;
     switch_hooks_on |= (u32)timing;
+#ifdef MK_CONFIG_DEBUG
+    /* The watchdog (core/watchdog.c) needs the timer in every debug system. */
+    gic_configure(KERNEL_TIMER_INTID, 0);
+    gic_unmask(KERNEL_TIMER_INTID);
+    timer_program();
+#else
     if (timing) {
         gic_configure(KERNEL_TIMER_INTID, 0);
         gic_unmask(KERNEL_TIMER_INTID);
     }
+#endif
 }
 
 /* A switch (switch_hooks): `next` takes the CPU (NULL: the kernel goes idle). */
@@ -190,6 +201,9 @@ int timer_tick(struct pd *self)
     }
     if (domains && t >= domain_end && domain_tick(t, verdict == TIMER_PARK ? NULL : self, verdict == TIMER_ROTATE))
         verdict = self ? TIMER_PARK : verdict; /* self's domain has ended: parked until it comes back */
+#ifdef MK_CONFIG_DEBUG
+    watchdog_tick(verdict == TIMER_PARK ? NULL : self, t);
+#endif
     timer_program();
     return verdict;
 }

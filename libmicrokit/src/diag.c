@@ -14,6 +14,28 @@ static void put_pd_name(void)
 
 void microkit_internal_bad_id(const char *function, const char *what, microkit_channel id)
 {
+#ifdef CONFIG_DEBUG_BUILD
+    /* Debug builds: granted, but for the other kind of use: say what the .system lacks. */
+    bool is_ppc = function[9] == 'p'; /* "microkit_ppcall" */
+    seL4_Word other = is_ppc ? microkit_notifications : microkit_pps;
+
+    if (what[0] == 'c' && id <= MICROKIT_MAX_CHANNEL_ID && (other & (1ULL << id))) {
+        put_pd_name();
+        microkit_dbg_puts(": ");
+        microkit_dbg_puts(function);
+        microkit_dbg_puts(": channel ");
+        microkit_dbg_put32(id);
+        microkit_dbg_puts(is_ppc ? " is granted for notifications only; for protected procedure calls add "
+                                   "pp=\"true\" on <end pd=\""
+                                 : " is granted for protected procedure calls only; to notify on it, remove "
+                                   "notify=\"false\" from <end pd=\"");
+        put_pd_name();
+        microkit_dbg_puts("\" id=\"");
+        microkit_dbg_put32(id);
+        microkit_dbg_puts("\"> in the system description\n");
+        return;
+    }
+#endif
     put_pd_name();
     microkit_dbg_puts(": ");
     microkit_dbg_puts(function);

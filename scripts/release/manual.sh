@@ -11,7 +11,7 @@ out=$1
 version=$2
 here=$(cd "$(dirname "$0")" && pwd)
 docs=$here/../../docs
-ORDER="getting-started tutorial concepts system-format libmicrokit messages board tool sdk examples kernel testing benchmarks"
+ORDER="getting-started tutorial concepts system-format libmicrokit messages board tool sdk examples debugging kernel testing benchmarks"
 
 if ! command -v pandoc >/dev/null 2>&1; then
     echo "$0: pandoc is missing (scripts/install-deps.sh installs it)" >&2

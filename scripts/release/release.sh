@@ -8,7 +8,9 @@
 #   TOOL     the statically linked microkit (make tool-static)
 #
 # The tree (docs/sdk.md, "The release tarball"):
-#   bin/microkit, bin/microkit-run      the host commands
+#   bin/microkit, bin/microkit-run      the host commands (and bin/microkit-debug,
+#                                       with share/minikit/gdb/minikit.py;
+#                                       bin/microkit-symbolize, share/minikit/symbolize.py)
 #   toolchain/bin/aarch64-none-elf-*    GCC names for Debian's cross tools
 #   board/qemu_virt_aarch64/{debug,release,benchmark}/
 #   example/                            every example, buildable in place
@@ -34,7 +36,13 @@ mkdir -p "$stage/bin" "$stage/toolchain/bin" "$stage/docs"
 # Host commands.
 cp "$tool" "$stage/bin/microkit"
 cp "$top/scripts/run-qemu.sh" "$stage/bin/microkit-run"
-chmod 755 "$stage/bin/microkit" "$stage/bin/microkit-run"
+cp "$top/scripts/debug-qemu.sh" "$stage/bin/microkit-debug"
+chmod 755 "$stage/bin/microkit" "$stage/bin/microkit-run" "$stage/bin/microkit-debug"
+mkdir -p "$stage/share/minikit/gdb"
+cp "$top/scripts/gdb/minikit.py" "$stage/share/minikit/gdb/minikit.py"
+cp "$top/scripts/symbolize/microkit-symbolize" "$stage/bin/microkit-symbolize"
+cp "$top/scripts/symbolize/symbolize.py" "$stage/share/minikit/symbolize.py"
+chmod 755 "$stage/bin/microkit-symbolize"
 
 # GCC names: one script, one link per tool.
 cp "$here/aarch64-none-elf" "$stage/toolchain/bin/aarch64-none-elf"

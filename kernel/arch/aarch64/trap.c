@@ -39,6 +39,10 @@ void switch_hooks(struct pd *next, struct pd *prev)
     fpu_switch(next, prev);
     if (timing)
         timer_switch(next);
+#ifdef MK_CONFIG_DEBUG
+    if (watchdog_armed)
+        watchdog_switch(next); /* core/watchdog.c: debug builds only */
+#endif
 }
 
 /*

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""make debug, run non-interactively (GDB_FLAGS='-batch -x FILE') on the flagship.
+
+  pd-break-client   pd-break client notified; continue; bt shows the client's
+                    notified in client.c (not the server's code, at the same
+                    address range), info pds lists both PDs with priority and state
+  pd-break-server   pd-break server protected: stops in server.c, and print
+                    microkit_name is the server's (its symbols are in effect)
+  symbolize         tests/system/fault-report booted for a few seconds; the SDK's
+                    bin/microkit-symbolize gives the faulting pc's file:line
+                    (server.c, the line of the write) from the console log
+
+Needs the SDK and the flagship built (make sdk examples). Ends with
+"N passed, N failed".
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BUILD = os.path.abspath(os.path.join(TOP, os.environ.get("BUILD", "build")))
+passed = failed = 0
+
+
+def case(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"PASS {name}", flush=True)
+    else:
+        failed += 1
+        print(f"FAIL {name}: {detail}", flush=True)
+
+
+def run_debug(script, example_dir=None):
+    with tempfile.NamedTemporaryFile("w", suffix=".gdb", delete=False) as f:
+        f.write(script)
+        path = f.name
+    try:
+        if example_dir is None:
+            cmd = ["make", "--no-print-directory", "-C", TOP, "debug", f"BUILD={BUILD}", f"GDB_FLAGS=-batch -x {path}"]
+        else:
+            cmd = ["make", "--no-print-directory", "-C", example_dir, "debug", f"MICROKIT_SDK={BUILD}/sdk",
+                   f"BUILD_DIR={BUILD}/examples/shared-memory", f"GDB_FLAGS=-batch -x {path}"]
+        try:
+            r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               timeout=60, text=True)
+            return r.returncode, r.stdout
+        except subprocess.TimeoutExpired as e:
+            return -1, (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+    finally:
+        os.unlink(path)
+
+
+def section(out, start, end):
+    """The lines between the marker lines echo'd by the GDB script."""
+    a = out.find(start)
+    b = out.find(end, a + 1)
+    return out[a:b] if a >= 0 and b >= 0 else ""
+
+
+CLIENT = """pd-break client notified
+continue
+echo ==BT\\n
+bt
+echo ==PDS\\n
+info pds
+echo ==END\\n
+"""
+
+rc, out = run_debug(CLIENT)
+bt = section(out, "==BT", "==PDS")
+pds = section(out, "==PDS", "==END")
+case("pd-break-client",
+     rc == 0 and "#0  notified" in bt and "client.c" in bt and "server.c" not in bt
+     and "main.c" in bt,
+     f"exit {rc}; bt:\n{bt or out[-3000:]}")
+lines = pds.splitlines()
+client = [l for l in lines if l.split()[1:2] == ["client"]]
+server = [l for l in lines if l.split()[1:2] == ["server"]]
+case("info-pds",
+     len(client) == 1 and len(server) == 1 and " 100 " in client[0] and " 200 " in server[0]
+     and "running" in client[0] and "waiting" in server[0],
+     f"info pds:\n{pds or out[-3000:]}")
+
+SERVER = """pd-break server protected
+continue
+echo ==BT\\n
+bt 1
+print microkit_name
+echo ==END\\n
+"""
+rc, out = run_debug(SERVER, os.path.join(TOP, "examples", "shared-memory"))
+bt = section(out, "==BT", "==END")
+case("pd-break-server",
+     rc == 0 and "protected" in bt and "server.c" in bt and "client.c" not in bt and '"server"' in bt,
+     f"exit {rc}; bt:\n{bt or out[-3000:]}")
+
+# microkit-symbolize on a real console log (the fault-report system test's image).
+img = os.path.join(BUILD, "tests", "system", "fault-report", "loader.img")
+report = os.path.join(BUILD, "tests", "system", "fault-report", "report.txt")
+src = os.path.join(TOP, "tests", "system", "fault-report", "server.c")
+write_line = next(i + 1 for i, l in enumerate(open(src)) if "region_vaddr)[2] = 1" in l)
+try:
+    r = subprocess.run(["timeout", "-s", "KILL", "6", os.path.join(TOP, "scripts", "run-qemu.sh"), img],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = r.stdout.decode(errors="replace")
+    r = subprocess.run([os.path.join(BUILD, "sdk", "bin", "microkit-symbolize"), "-r", report, "--kernel",
+                        os.path.join(BUILD, "sdk", "board", "qemu_virt_aarch64", "debug", "elf", "minikit.elf")],
+                       input=log, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+    out = r.stdout
+except (OSError, subprocess.SubprocessError) as e:
+    out = str(e)
+want = re.compile(r"^microkit-symbolize\| server: 0x2[0-9a-f]+: protected at \S*server\.c:%d$" % write_line, re.M)
+case("symbolize", "pc 0x" in out and want.search(out) is not None and "client.c" not in out,
+     f"wanted server.c:{write_line}; got:\n{out[-3000:]}")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

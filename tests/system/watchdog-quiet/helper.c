@@ -1,0 +1,10 @@
+#include <microkit.h>
+
+void init(void)
+{
+}
+
+void notified(microkit_channel ch)
+{
+    microkit_notify(ch);
+}

@@ -1,0 +1,141 @@
+/* The PD symbol table of debug images; see symtab.h and include/minikit/symtab.h. */
+#include "symtab.h"
+
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "minikit/symtab.h"
+#include "minikit/systable.h"
+
+struct fsym {
+    uint64_t addr, size;
+    char *name;
+};
+
+static int by_addr(const void *a, const void *b)
+{
+    const struct fsym *x = a, *y = b;
+    return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* The defined function symbols of the ELF at path (already checked by elf.c); none if unreadable. */
+static struct fsym *functions(const char *path, size_t *n)
+{
+    struct fsym *out = NULL;
+    *n = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+    Elf_Scn *scn = NULL;
+    while (e && (scn = elf_nextscn(e, scn)) != NULL) {
+        GElf_Shdr sh;
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+            continue;
+        Elf_Data *d = elf_getdata(scn, NULL);
+        for (size_t i = 0; d && i < sh.sh_size / sh.sh_entsize; i++) {
+            GElf_Sym sym;
+            if (!gelf_getsym(d, (int)i, &sym) || sym.st_shndx == SHN_UNDEF ||
+                GELF_ST_TYPE(sym.st_info) != STT_FUNC)
+                continue;
+            const char *name = elf_strptr(e, sh.sh_link, sym.st_name);
+            if (!name || !*name)
+                continue;
+            struct fsym *s = VEC_PUSH(out, *n);
+            s->addr = sym.st_value;
+            s->size = sym.st_size;
+            s->name = xstrdup(name);
+        }
+    }
+    if (e)
+        elf_end(e);
+    close(fd);
+    if (*n)
+        qsort(out, *n, sizeof(*out), by_addr);
+    return out;
+}
+
+uint64_t symtab_symbol_offset(const struct elf_image *k)
+{
+    const struct elf_sym *sym = NULL;
+    if (elf_find_symbol(k, MK_SYMTAB_SYMBOL, &sym) != 1 || sym->size != 8)
+        diag_fatal("kernel '%s': symbol '%s' must be defined once, 8 bytes", k->path, MK_SYMTAB_SYMBOL);
+    for (size_t i = 0; i < k->nsegs; i++) {
+        const struct elf_seg *s = &k->segs[i];
+        if (sym->value >= s->vaddr && sym->value + 8 <= s->vaddr + s->filesz)
+            return s->paddr + (sym->value - s->vaddr) - MK_IMAGE_BASE;
+    }
+    diag_fatal("kernel '%s': symbol '%s' is not in a segment with file bytes", k->path, MK_SYMTAB_SYMBOL);
+}
+
+uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, size_t *size)
+{
+    const struct elf_sym *ks = NULL;
+    *size = 0;
+    if (elf_find_symbol(kernel, MK_SYMTAB_SYMBOL, &ks) == 0)
+        return NULL;
+
+    struct fsym **per = xcalloc(sys->npds ? sys->npds : 1, sizeof(*per));
+    size_t *counts = xcalloc(sys->npds ? sys->npds : 1, sizeof(*counts));
+    size_t *found = xcalloc(sys->npds ? sys->npds : 1, sizeof(*found));
+    size_t nsyms = 0, strsize = 0;
+    for (size_t i = 0; i < sys->npds; i++) {
+        per[i] = functions(sys->pds[i]->elf->path, &counts[i]);
+        found[i] = counts[i];
+        nsyms += counts[i];
+        for (size_t k = 0; k < counts[i]; k++)
+            strsize += strlen(per[i][k].name) + 1;
+    }
+    size_t syms_off = sizeof(struct mk_symtab) + sys->npds * sizeof(struct mk_symtab_pd);
+    syms_off = (syms_off + 7) & ~(size_t)7;
+    size_t strs_off = syms_off + nsyms * sizeof(struct mk_sym);
+    size_t total = (strs_off + strsize + 7) & ~(size_t)7;
+    if (total > MK_SYMTAB_MAX) {
+        /* Too big to be worth it: the kernel prints raw PCs (microkit-symbolize still works). */
+        nsyms = 0;
+        strsize = 0;
+        memset(counts, 0, sys->npds * sizeof(*counts));
+        strs_off = syms_off;
+        total = (strs_off + 7) & ~(size_t)7;
+    }
+
+    uint8_t *t = xcalloc(1, total);
+    struct mk_symtab *h = (struct mk_symtab *)t;
+    h->magic = MK_SYMTAB_MAGIC;
+    h->version = MK_SYMTAB_VERSION;
+    h->size = (uint32_t)total;
+    h->npds = (uint32_t)sys->npds;
+    h->nsyms = (uint32_t)nsyms;
+    h->syms_off = (uint32_t)syms_off;
+    h->strs_off = (uint32_t)strs_off;
+    struct mk_symtab_pd *pds = (struct mk_symtab_pd *)(t + sizeof(*h));
+    struct mk_sym *syms = (struct mk_sym *)(t + syms_off);
+    size_t at = 0, str = 0;
+    for (size_t i = 0; i < sys->npds; i++) {
+        pds[i].first = (uint32_t)at;
+        pds[i].count = (uint32_t)counts[i];
+        for (size_t k = 0; k < counts[i]; k++, at++) {
+            size_t len = strlen(per[i][k].name) + 1;
+            syms[at].addr = per[i][k].addr;
+            syms[at].size = per[i][k].size > UINT32_MAX ? 0 : (uint32_t)per[i][k].size;
+            syms[at].name = (uint32_t)str;
+            memcpy(t + strs_off + str, per[i][k].name, len);
+            str += len;
+        }
+    }
+    for (size_t i = 0; i < sys->npds; i++) {
+        for (size_t k = 0; k < found[i]; k++)
+            free(per[i][k].name);
+        free(per[i]);
+    }
+    free(found);
+    free(per);
+    free(counts);
+    *size = total;
+    return t;
+}
