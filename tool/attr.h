@@ -27,7 +27,7 @@ const char *attr_opt(const struct sdf_node *n, const char *name);
 uint64_t attr_sdf(const struct sdf_node *n, const char *name, uint64_t def);
 uint64_t attr_sdf_req(const struct sdf_node *n, const char *name);
 
-/* Plain decimal; signed or unsigned per the field (system-description.md §1.4). */
+/* Plain decimal; signed or unsigned per the field (docs/system-format.md, "Value types"). */
 int64_t attr_dec_signed_req(const struct sdf_node *n, const char *name);
 uint64_t attr_dec_unsigned_req(const struct sdf_node *n, const char *name);
 

@@ -1,5 +1,5 @@
 /*
- * Validation, in the order system-description.md prescribes. Each element
+ * Validation, in the order docs/system-format.md gives. Each element
  * and each rule item is checked in its own DIAG_UNIT, so one run reports
  * every independent error (diag.h); objects with errors are marked 'bad'
  * and skipped by later rules so that one mistake is reported once. Element rules while walking the document

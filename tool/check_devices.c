@@ -1,5 +1,5 @@
 /*
- * Device ownership (system-description.md §5.1, semantics.md §6): what on
+ * Device ownership (docs/board.md, devices; docs/system-format.md): what on
  * the board the kernel keeps, refused here at build time so that the kernel,
  * which checks the same at boot (kernel/core/systable.c, irq.c), never
  * panics on a system the tool accepted. The list is minikit/board.h, shared

@@ -1,6 +1,6 @@
 /*
- * <domains>: scheduling domains and the domain schedule (system-description.md
- * §6.2). place.c passes each PD's domain id and the schedule to the kernel in
+ * <domains>: scheduling domains and the domain schedule (docs/system-format.md,
+ * <domains>). place.c passes each PD's domain id and the schedule to the kernel in
  * the system table; the limits are the kernel's (minikit/systable.h).
  */
 #include <stdio.h>

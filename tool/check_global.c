@@ -1,4 +1,4 @@
-/* Global rules (system-description.md §7), run in the spec's order after all elements were read. */
+/* Global rules (docs/system-format.md, "General rules"), run in the spec's order after all elements were read. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

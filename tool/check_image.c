@@ -211,7 +211,7 @@ static void apply(struct system *sys, struct pd *pd, struct patch *p)
         elf_patch_le(pd->elf, p->vaddr, p->value, p->kind == PATCH_BYTE ? 1 : 8);
 }
 
-/* Libmicrokit's variables (pd-api.md §4), written before the user's setvars. */
+/* Libmicrokit's variables (docs/libmicrokit.md, "Variables"), written before the user's setvars. */
 static void rule_symbols(struct system *sys, struct pd *pd)
 {
     uint64_t irqs = 0;

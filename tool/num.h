@@ -1,5 +1,5 @@
 /*
- * The number syntaxes of the system description (system-description.md §1.4).
+ * The number syntaxes of the system description (docs/system-format.md, "Value types").
  * Which parser a field uses matters: "SDF numbers" allow underscores and a
  * lowercase 0x prefix; "plain decimal" fields (irq@irq, irq@id, end@id) take
  * only an optional sign and decimal digits.

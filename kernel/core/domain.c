@@ -1,5 +1,5 @@
 /*
- * Scheduling domains (semantics.md §3.4), only when the system declares
+ * Scheduling domains (docs/kernel.md, "Scheduling domains"), only when the system declares
  * <domains> (MK_FLAG_DOMAINS); otherwise nothing here runs.
  *
  * The kernel's schedule is a table of MK_NUM_DOMAIN_SCHEDULES slots: the

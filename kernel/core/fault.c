@@ -1,6 +1,6 @@
 /*
- * PD faults (semantics.md §4.4). A child's fault goes to its parent's
- * fault() as a message in the seL4 format (pd-api.md §9.4); the child waits
+ * PD faults (docs/concepts.md, "Children and faults"). A child's fault goes to its parent's
+ * fault() as a message in the seL4 format (docs/concepts.md, "Children and faults"); the child waits
  * for the parent's reply, restart or stop. Any other fault is reported on
  * the console and stops only the faulting PD; the rest of the system carries
  * on. A caller blocked on a faulted PD stays blocked, as on seL4: the report
@@ -180,12 +180,12 @@ static struct pd *stop_faulted(struct pd *self)
     return next ? next : idle();
 }
 
-/* pd-api.md §9.4 labels */
+/* seL4's fault labels (docs/concepts.md, "Children and faults") */
 #define FAULT_UNKNOWN_SYSCALL  2
 #define FAULT_USER_EXCEPTION   3
 #define FAULT_VM               6
 
-/* Hand the fault to the parent, as the message pd-api.md §9.4 describes. */
+/* Hand the fault to the parent, as the seL4 fault message (docs/concepts.md, "Children and faults"). */
 static struct pd *fault_message(struct pd *self, u64 label, unsigned len, const u64 *mr)
 {
     self->fault_label = label;

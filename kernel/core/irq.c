@@ -1,5 +1,5 @@
 /*
- * IRQs (semantics.md §4.3). Each <irq> binds a GIC INTID to a PD's id. When
+ * IRQs (docs/concepts.md, "Interrupts"). Each <irq> binds a GIC INTID to a PD's id. When
  * it fires the kernel masks it, ends it at the GIC and signals the id like a
  * notification; it stays masked until the PD acknowledges it
  * (microkit_irq_ack, or the deferred ack of the next wait). Every IRQ starts

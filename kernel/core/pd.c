@@ -23,7 +23,7 @@ static void pd_create(struct pd *p, unsigned index, const struct mk_pd *d, const
     for (u32 i = 0; i < d->map_count; i++)
         vspace_map(p->ttbr0, &maps[d->map_first + i]);
 
-    /* pd-api.md §7.1: PC = entry, SP = stack top, every other register 0. */
+    /* docs/libmicrokit.md, "Start-up and the event loop": PC = entry, SP = stack top, every other register 0. */
     p->regs.pc = d->entry;
     p->regs.sp = d->stack_top;
     p->regs.spsr = 0; /* EL0t, interrupts unmasked */
@@ -167,7 +167,7 @@ SYSCALL(sys_pd_resume)
 
 /*
  * seL4_TCB_ReadRegisters on a child: its registers, in seL4_UserContext
- * order (pd-api.md §9.1), into the caller's IPC buffer msg[0..MK_NUM_REGS);
+ * order (docs/libmicrokit.md, "The libsel4 subset"), into the caller's IPC buffer msg[0..MK_NUM_REGS);
  * libsel4 copies the first `count` out. With `suspend` (a1) the child is
  * stopped first, as seL4's suspendSource. A PD that is not running has its
  * whole frame saved (x0..x18 as it last left them in a syscall: the ABI

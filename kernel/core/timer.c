@@ -1,7 +1,7 @@
 /*
- * Time: budgets, periods and round-robin slices (semantics.md §3.1-3.3).
+ * Time: budgets, periods and round-robin slices (docs/concepts.md, "Scheduling").
  * The EL1 virtual timer (INTID 27) is the kernel's; the physical timer is
- * left to PDs (semantics.md §7).
+ * left to PDs (docs/board.md, timers).
  *
  * Each PD has a scheduling context: `budget` ticks of CPU in every `period`.
  * A PD with budget < period is "timed": the time it runs is charged to it,

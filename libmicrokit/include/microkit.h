@@ -1,5 +1,5 @@
 /*
- * The Microkit PD programming interface (pd-api.md), source compatible with
+ * The Microkit PD programming interface (docs/libmicrokit.md), source compatible with
  * upstream Microkit 2.3 on AArch64.
  *
  * The calls below check their id against the masks the tool patched into
@@ -61,7 +61,7 @@ void notified(microkit_channel ch);
 microkit_msginfo protected(microkit_channel ch, microkit_msginfo msginfo);
 seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo *reply_msginfo);
 
-/* Written by the tool into every PD image (pd-api.md §4). */
+/* Written by the tool into every PD image (docs/libmicrokit.md, "Variables"). */
 extern char microkit_name[MICROKIT_PD_NAME_LENGTH];
 extern bool microkit_passive;
 extern seL4_Word microkit_irqs;
@@ -211,7 +211,7 @@ static inline void microkit_pd_resume(microkit_child pd)
 #if defined(CONFIG_ALLOW_SMC_CALLS)
 /*
  * Has the kernel make an SMC with args->x0..x7 and returns the firmware's
- * x0..x7 in *response (pd-api.md §6.3). Only for PDs with smc="true": for
+ * x0..x7 in *response (docs/libmicrokit.md, "Functions"). Only for PDs with smc="true": for
  * any other the kernel refuses (seL4_InvalidCapability) and, as upstream,
  * the PD prints a line and crashes at the error code.
  */

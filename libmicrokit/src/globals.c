@@ -1,5 +1,5 @@
 /*
- * The variables the tool patches into every PD image (pd-api.md §4), and the
+ * The variables the tool patches into every PD image (docs/libmicrokit.md, "Variables"), and the
  * IPC-buffer pointer. The patched ones stay in .bss: the tool writes their
  * bytes into the segment image, so they hold their values from the first
  * instruction on.

@@ -1,5 +1,5 @@
 /*
- * PD start-up and the event loop (pd-api.md §7): constructors, init(), one
+ * PD start-up and the event loop (docs/libmicrokit.md, "Start-up and the event loop"): constructors, init(), one
  * acknowledgement per IRQ, then wait / dispatch / reply forever. Each wait is
  * a single MK_SYS_WAIT that also performs the deferred request and the
  * pending reply, in that order.

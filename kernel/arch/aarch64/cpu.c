@@ -5,7 +5,7 @@
 
 #define CNTKCTL_EL0PCTEN (1u << 0) /* EL0 reads CNTPCT_EL0 */
 #define CNTKCTL_EL0VCTEN (1u << 1) /* EL0 reads CNTVCT_EL0: benchmarks count with it */
-#define CNTKCTL_EL0PTEN  (1u << 9) /* EL0 drives the EL1 physical timer (semantics.md §7) */
+#define CNTKCTL_EL0PTEN  (1u << 9) /* EL0 drives the EL1 physical timer (docs/board.md, timers) */
 
 /*
  * Sleep until an interrupt is pending. IRQs stay masked (PSTATE.I) as they

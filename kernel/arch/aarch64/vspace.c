@@ -47,7 +47,7 @@ static u64 *table_walk(u64 *table, unsigned idx)
 }
 
 /*
- * Descriptor bits from map permissions (semantics.md §6.3), the user
+ * Descriptor bits from map permissions (docs/concepts.md, "Memory regions and maps"), the user
  * invariants of docs/kernel.md ("Memory permissions"): never executable at
  * EL1 (PXN), not global (nG), executable at EL0 only with x and cached.
  */

@@ -1,4 +1,4 @@
-/* seL4 constants that Microkit programs use (pd-api.md §9.2, §9.4). */
+/* seL4 constants that Microkit programs use (docs/libmicrokit.md, "The libsel4 subset"). */
 #ifndef SEL4_CONSTANTS_H
 #define SEL4_CONSTANTS_H
 

@@ -1,5 +1,5 @@
 /*
- * seL4 object invocations Microkit programs use (pd-api.md §9.3), on
+ * seL4 object invocations Microkit programs use (docs/libmicrokit.md, "Raw seL4 calls and handles"), on
  * Minikit's kernel ABI. Each takes a handle (sel4/handles.h) and returns
  * seL4_InvalidCapability, without entering the kernel, if the handle is not
  * of the right kind; otherwise the kernel's answer (seL4_InvalidCapability

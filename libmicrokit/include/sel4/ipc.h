@@ -1,5 +1,5 @@
 /*
- * The seL4 IPC system calls (MCS signatures, pd-api.md §9.3) on Minikit's
+ * The seL4 IPC system calls (MCS signatures, docs/libmicrokit.md, "Raw seL4 calls and handles") on Minikit's
  * kernel ABI. Handles are decoded as in sel4/handles.h:
  *
  *   notification handle  Signal, Send, or the send half of NBSendRecv: notify

@@ -1,6 +1,6 @@
 /*
- * The IPC buffer: one page at the top of every PD's address space (semantics.md
- * §6.2). Message registers live here, never in CPU registers: the kernel
+ * The IPC buffer: one page at the top of every PD's address space (docs/concepts.md,
+ * "Memory regions and maps"). Message registers live here, never in CPU registers: the kernel
  * copies msg[0 .. length) between the sender's and the receiver's buffers.
  */
 #ifndef SEL4_IPCBUFFER_H

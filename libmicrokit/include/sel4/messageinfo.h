@@ -1,5 +1,5 @@
 /*
- * seL4_MessageInfo_t: the one-word message tag (pd-api.md §8):
+ * seL4_MessageInfo_t: the one-word message tag (docs/libmicrokit.md, "Types and constants"):
  * bits 63..12 label, 11..9 capsUnwrapped, 8..7 extraCaps, 6..0 length.
  */
 #ifndef SEL4_MESSAGEINFO_H

@@ -1,5 +1,5 @@
 /*
- * The subset of libsel4 that Microkit programs use (pd-api.md §9), as thin
+ * The subset of libsel4 that Microkit programs use (docs/libmicrokit.md, "The libsel4 subset"), as thin
  * wrappers over Minikit's own kernel ABI. Source compatible, not binary
  * compatible: there are no capabilities behind the seL4 names.
  */

@@ -1,6 +1,6 @@
 /*
  * seL4 scalar types, errors and object handle names, as Microkit programs
- * spell them (pd-api.md §9.1). Built from the compiler's own type macros so
+ * spell them (docs/libmicrokit.md, "The libsel4 subset"). Built from the compiler's own type macros so
  * the headers need no C library, not even <stdint.h>.
  */
 #ifndef SEL4_TYPES_H
@@ -48,7 +48,7 @@ typedef enum {
     seL4_NumErrors
 } seL4_Error;
 
-/* Register frame of a thread, in seL4's AArch64 order (pd-api.md §9.1). */
+/* Register frame of a thread, in seL4's AArch64 order (docs/libmicrokit.md, "The libsel4 subset"). */
 typedef struct {
     seL4_Word pc, sp, spsr;
     seL4_Word x0, x1, x2, x3, x4, x5, x6, x7, x8;

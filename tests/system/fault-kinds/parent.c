@@ -2,7 +2,7 @@
 #include <microkit.h>
 #include "info.h"
 
-#define STACK_BOTTOM 0xffffffc000ULL /* default 8 KiB stack (semantics.md 6.2) */
+#define STACK_BOTTOM 0xffffffc000ULL /* default 8 KiB stack (docs/system-format.md, <protection_domain>) */
 #define STACK_TOP    0xffffffe000ULL
 #define SPSR_MODE    0xfULL          /* M[3:0]: 0 = EL0t */
 

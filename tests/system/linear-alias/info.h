@@ -31,7 +31,7 @@ struct info {
     char name[NAME_LEN];
 };
 
-/* Unknown-syscall fault message (this kernel's layout, pd-api.md §9.4). */
+/* Unknown-syscall fault message (this kernel's layout, docs/concepts.md, "Children and faults"). */
 #define UNKNOWN_SYSCALL_FAULT_IP 8
 #define UNKNOWN_SYSCALL_SP       9
 

@@ -1,4 +1,4 @@
-/* The SDF number syntaxes (system-description.md §1.4). */
+/* The SDF number syntaxes (docs/system-format.md, "Value types"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
