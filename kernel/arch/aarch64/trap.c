@@ -7,8 +7,33 @@
 #include "sysreg.h"
 #include "fpu.h"
 
-_Static_assert(offsetof(struct pd, ttbr0) == PD_TTBR0, "entry.S offsets");
-_Static_assert(offsetof(struct pd, tpidr) == PD_TPIDR, "entry.S offsets");
+#define LAYOUT(field, off) _Static_assert(offsetof(struct pd, field) == (off), "pd_layout.h: " #field)
+LAYOUT(regs, 0);
+LAYOUT(ipcbuf, PD_IPCBUF);
+LAYOUT(ttbr0, PD_TTBR0);
+LAYOUT(tpidr, PD_TPIDR);
+LAYOUT(pending, PD_PENDING);
+LAYOUT(next, PD_NEXT);
+LAYOUT(caller, PD_CALLER);
+LAYOUT(callq, PD_CALLQ);
+LAYOUT(callee, PD_CALLEE);
+LAYOUT(prio, PD_PRIO);
+LAYOUT(state, PD_STATE);
+LAYOUT(passive_pending, PD_PASSIVE_PENDING);
+LAYOUT(throttled_on, PD_THROTTLED_ON);
+LAYOUT(ch, PD_CH);
+_Static_assert(sizeof(struct ch_end) == 1 << CH_END_SHIFT, "pd_layout.h: ch_end size");
+_Static_assert(offsetof(struct ch_end, peer) == CH_PEER, "pd_layout.h: ch_end.peer");
+_Static_assert(offsetof(struct ch_end, peer_id) == CH_PEER_ID, "pd_layout.h: ch_end.peer_id");
+_Static_assert(offsetof(struct ch_end, flags) == CH_FLAGS, "pd_layout.h: ch_end.flags");
+_Static_assert(MK_END_NOTIFY == 1u << CH_NOTIFY_BIT && MK_END_PP == 1u << CH_PP_BIT && MK_MAX_IDS == CH_MAX_IDS, "pd_layout.h: channel constants");
+_Static_assert(MK_TAG_LENGTH_MASK == TAG_LENGTH_MASK && MK_MSG_MAX_LENGTH == MSG_MAX_LENGTH &&
+                   MK_BADGE_PPC == 1ULL << BADGE_PPC_BIT && MK_WAIT_REPLY == 1 && MK_DEFER_NONE == 0 && MK_OK == 0,
+               "pd_layout.h: ABI constants");
+_Static_assert(PD_RUNNABLE == PD_STATE_RUNNABLE && PD_WAITING == PD_STATE_WAITING && PD_CALLING == PD_STATE_CALLING,
+               "pd_layout.h: states");
+_Static_assert(sizeof(((struct pd *)0)->state) == 1 && sizeof(((struct pd *)0)->prio) == 1 &&
+                   sizeof(((struct pd *)0)->passive_pending) == 1, "pd_layout.h: byte fields");
 
 /* Returns the PD to run next; entry.S switches to it if it is not self. */
 struct pd *trap_slow(struct pd *self, u64 esr)
