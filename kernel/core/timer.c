@@ -125,7 +125,7 @@ void timer_init(void)
         prios_seen[p->prio / 64] |= 1ULL << (p->prio % 64);
     }
     timing = budgets || slicing || domains;
-    switch_hooks_on |= (u32)timing;
+    switch_hooks_init(timing);
     if (timing) {
         gic_configure(KERNEL_TIMER_INTID, 0);
         gic_unmask(KERNEL_TIMER_INTID);

@@ -52,11 +52,10 @@ exception_vectors:
     lsr     x30, x30, #26
     cmp     x30, #EC_SVC64
     b.ne    el0_slow
-    cmp     x8, #MK_SYS_WAIT        /* notify, ppcall, wait: fastpath.S if it can */
+    adrp    x9, fastpath_max_sys    /* notify, ppcall, wait: fastpath.S if it can, */
+    ldr     x9, [x9, :lo12:fastpath_max_sys]
+    cmp     x8, x9                  /* never while switch_hooks_on (trap.c) */
     b.hi    el0_svc_c
-    adrp    x9, switch_hooks_on     /* time accounting, domains or lazy FP on: */
-    ldr     w9, [x9, :lo12:switch_hooks_on]
-    cbnz    w9, el0_svc_c           /* the C path only */
     cmp     x8, #MK_SYS_PPCALL
     b.eq    fast_call
     b.hi    fast_wait

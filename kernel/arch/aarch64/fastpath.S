@@ -29,8 +29,8 @@
  * (scrub). No register value of one PD, nor any kernel address, reaches
  * another PD.
  *
- * In: sp = the calling PD (entry saved its x30), x0..x3 its arguments,
- * x9 = 0 (switch_hooks_on). Scratch before the commit: x10..x17 only.
+ * In: sp = the calling PD (entry saved its x30), x0..x3 its arguments.
+ * Scratch before the commit: x9..x17 only.
  */
 #include <minikit/abi.h>
 #include "pd_layout.h"
@@ -54,8 +54,25 @@
 3:
 .endm
 
+/*
+ * Switch from sp (self) to PD next, whose results are in x0 and x1: they
+ * are not written to its frame, whose x0..x18 are read only after a full
+ * save (a fault, an IRQ) or by a C exit after its handler wrote x0 (and
+ * x1 when it returns one): the stale values there are the PD's own. The
+ * rest is switch_from + arch_switch_to + arch_enter_user without the hooks.
+ */
+.macro switch_to next
+    save_callee_saved sp
+    ldp     x2, x3, [\next, #PD_TTBR0]
+    msr     ttbr0_el1, x2                   /* ERET synchronises it */
+    msr     tpidr_el0, x3
+    mov     sp, \next
+    enter_rest
+.endm
+
 /* Back to the PD that made the syscall, x0 and x1 set: zero what else this file wrote. */
 .macro return_scrub
+    mov     x9, #0
     mov     x10, #0
     mov     x11, #0
     mov     x12, #0
@@ -172,7 +189,7 @@ fast_call:
     copy_mrs sp, x12, x15
     and     x0, x1, #~TAG_CAPS_MASK
     orr     x1, x16, #(1 << BADGE_PPC_BIT)
-    b       fast_switch
+    switch_to x12
 
 /* x0 = reply tag, x1 = flags, x2 = deferred op, x3 = its argument. sys_wait. */
     .global fast_wait
@@ -222,7 +239,7 @@ fast_wait:
     str     x10, [x16, :lo12:ready_summary]
 1:  str     xzr, [x12, #PD_NEXT]
     ldp     x0, x1, [x12, #X(0)]
-    b       fast_switch_loaded
+    b       fast_switch
 
 /* x10 = self's pending set: wait_take_event() delivers it; keep_or_preempt(). */
 wait_pending:
@@ -270,14 +287,7 @@ reply_wait_take:
 
 /* sp = self, x12 = the PD to enter, x0 and x1 its results. */
 fast_switch:
-    stp     x0, x1, [x12, #X(0)]            /* as the C path leaves its frame */
-fast_switch_loaded:
-    save_callee_saved sp
-    ldp     x2, x3, [x12, #PD_TTBR0]
-    msr     ttbr0_el1, x2                   /* ERET synchronises it */
-    msr     tpidr_el0, x3
-    mov     sp, x12
-    enter_rest
+    switch_to x12
 
 /* x10 = ready_summary, not 0: the caller runs next unless a ready PD outranks it. */
 reply_wait_ready:

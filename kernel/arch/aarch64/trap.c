@@ -59,6 +59,32 @@ struct pd *trap_irq(struct pd *self)
  */
 u32 switch_hooks_on;
 
+/*
+ * The highest syscall number the exception vector sends to fastpath.S:
+ * notify, ppcall and wait (MK_SYS_WAIT) while the hooks are off, none
+ * (0 is putc, which fastpath.S sends to C) once they are on: fastpath.S
+ * leaves time accounting and the FP switch to the C path. One compare in
+ * the vector instead of a range check and a test of the hooks. 0 until
+ * timer_init decides, before any PD runs.
+ */
+u64 fastpath_max_sys;
+
+/* At boot: the hooks are on from the start if the system has time accounting. */
+void switch_hooks_init(int on)
+{
+    if (on)
+        switch_hooks_enable();
+    else
+        fastpath_max_sys = MK_SYS_WAIT;
+}
+
+/* Time accounting or the lazy FP switch is in use, for good: every switch runs the hooks. */
+void switch_hooks_enable(void)
+{
+    switch_hooks_on = 1;
+    fastpath_max_sys = 0;
+}
+
 void switch_hooks(struct pd *next, struct pd *prev)
 {
     fpu_switch(next, prev);
