@@ -59,9 +59,8 @@ exception_vectors:
     cmp     x8, #MK_SYS_PPCALL
     b.eq    fast_call
     b.hi    fast_wait
-    cmp     x8, #MK_SYS_NOTIFY
-    b.eq    fast_notify
-    b       el0_svc_c
+    cbnz    x8, fast_notify         /* MK_SYS_NOTIFY is 1 */
+    b       el0_svc_c               /* putc */
     .org    exception_vectors + 0x480
     b       el0_irq
     .org    exception_vectors + 0x500

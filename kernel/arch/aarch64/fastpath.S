@@ -30,7 +30,8 @@
  * another PD.
  *
  * In: sp = the calling PD (entry saved its x30), x0..x3 its arguments.
- * Scratch before the commit: x9..x17 only.
+ * Scratch before the commit: x9..x17 only (and x1 for notify, whose C
+ * handler ignores it).
  */
 #include <minikit/abi.h>
 #include "pd_layout.h"
@@ -133,33 +134,38 @@ fast_notify:
     ldrb    w11, [x10, #PD_CH + CH_FLAGS]
     tbz     w11, #CH_NOTIFY_BIT, el0_svc_c
     ldrb    w11, [x10, #PD_CH + CH_PEER_ID]
-    ldr     x10, [x10, #PD_CH + CH_PEER]    /* t */
-    mov     x12, #1
-    lsl     x11, x12, x11
-    ldr     x12, [x10, #PD_PENDING]
-    orr     x11, x12, x11                   /* t's pending set with id */
-    ldrb    w12, [x10, #PD_STATE]
-    cmp     w12, #PD_STATE_WAITING
+    ldr     x12, [x10, #PD_CH + CH_PEER]    /* t */
+    mov     x10, #1
+    lsl     x11, x10, x11
+    ldr     x10, [x12, #PD_PENDING]
+    orr     x1, x10, x11                    /* t's pending set with id (x1 is no argument of notify) */
+    ldrb    w10, [x12, #PD_STATE]
+    cmp     w10, #PD_STATE_WAITING
     b.eq    notify_wake
-    str     x11, [x10, #PD_PENDING]         /* notify_pd(): t is busy, it sees it when it waits */
+    str     x1, [x12, #PD_PENDING]          /* notify_pd(): t is busy, it sees it when it waits */
     mov     x0, #0                          /* MK_OK */
-    return_scrub
+    mov     x1, #0                          /* scrub: t's pending set, x9..x12 */
+    mov     x9, #0
+    mov     x10, #0
+    mov     x11, #0
+    mov     x12, #0
+    ldr     x30, [sp, #X(30)]
+    eret
 
 notify_wake:
-    ldrb    w12, [x10, #PD_PRIO]
+    ldrb    w10, [x12, #PD_PRIO]
     ldrb    w13, [sp, #PD_PRIO]
-    cmp     w12, w13
+    cmp     w10, w13
     b.ls    el0_svc_c
-    /* Taken: notify_pd() wakes t; make_runnable(): t preempts self, which goes
-     * first in its ready queue and finds MK_OK when it resumes. */
-    str     xzr, [x10, #PD_PENDING]
-    strb    wzr, [x10, #PD_STATE]           /* PD_RUNNABLE */
+    /* Taken: notify_pd() wakes t with x0 = 0, x1 = its pending set;
+     * make_runnable(): t preempts self, which goes first in its ready queue
+     * and finds MK_OK when it resumes. */
+    str     xzr, [x12, #PD_PENDING]
+    strb    wzr, [x12, #PD_STATE]           /* PD_RUNNABLE */
     str     xzr, [sp, #X(0)]
     mov     x9, sp
     enqueue_front x9, x13
-    mov     x12, x10
     mov     x0, #0
-    mov     x1, x11
     b       fast_switch
 
 /* x0 = channel id, x1 = tag. sys_ppcall's direct switch. */

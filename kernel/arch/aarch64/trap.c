@@ -28,7 +28,8 @@ _Static_assert(offsetof(struct ch_end, peer_id) == CH_PEER_ID, "pd_layout.h: ch_
 _Static_assert(offsetof(struct ch_end, flags) == CH_FLAGS, "pd_layout.h: ch_end.flags");
 _Static_assert(MK_END_NOTIFY == 1u << CH_NOTIFY_BIT && MK_END_PP == 1u << CH_PP_BIT && MK_MAX_IDS == CH_MAX_IDS, "pd_layout.h: channel constants");
 _Static_assert(MK_TAG_LENGTH_MASK == TAG_LENGTH_MASK && MK_MSG_MAX_LENGTH == MSG_MAX_LENGTH &&
-                   MK_BADGE_PPC == 1ULL << BADGE_PPC_BIT && MK_WAIT_REPLY == 1 && MK_DEFER_NONE == 0 && MK_OK == 0,
+                   MK_BADGE_PPC == 1ULL << BADGE_PPC_BIT && MK_WAIT_REPLY == 1 && MK_DEFER_NONE == 0 && MK_OK == 0 &&
+                   MK_SYS_PUTC == 0 && MK_SYS_NOTIFY == 1 && MK_SYS_PPCALL == 2 && MK_SYS_WAIT == 3,
                "pd_layout.h: ABI constants");
 _Static_assert(PD_RUNNABLE == PD_STATE_RUNNABLE && PD_WAITING == PD_STATE_WAITING && PD_CALLING == PD_STATE_CALLING,
                "pd_layout.h: states");
