@@ -11,7 +11,6 @@
 #include "kernel.h"
 #include "sched.h"
 
-#define TAG_CAPS_MASK 0xf80ULL /* extraCaps and capsUnwrapped: no caps travel */
 
 /* Copy the tag's message registers between IPC buffers; returns the delivered tag. */
 static u64 copy_mrs(struct pd *to, const struct pd *from, u64 tag)
@@ -26,7 +25,7 @@ static u64 copy_mrs(struct pd *to, const struct pd *from, u64 tag)
     const u64 *src = from->ipcbuf + 1;
     for (u64 i = 0; i < len; i++)
         dst[i] = src[i];
-    return tag & ~TAG_CAPS_MASK;
+    return tag & ~(u64)TAG_CAPS_MASK; /* no caps travel */
 }
 
 /* Start `callee` serving a PPC from `caller`, arriving on the callee's id `id`. */

@@ -233,6 +233,11 @@ struct pd *trap_irq(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
 void kernel_irq_taken(u64 elr);
 extern u32 switch_hooks_on;
+extern u64 fastpath_max_sys;
+void switch_hooks_init(int on);
+void switch_hooks_enable(void);
+void switch_hooks_set(u32 bit);
+void switch_hooks_clear(u32 bit);
 void switch_hooks(struct pd *next, struct pd *prev);
 
 /* arch/aarch64/fpu.c */

@@ -129,7 +129,7 @@ void timer_init(void)
         prios_seen[p->prio / 64] |= 1ULL << (p->prio % 64);
     }
     timing = budgets || slicing || domains;
-    switch_hooks_on |= (u32)timing;
+    switch_hooks_init(timing);
 #ifdef MK_CONFIG_DEBUG
     /* The watchdog (core/watchdog.c) needs the timer in every debug system. */
     gic_configure(KERNEL_TIMER_INTID, 0);

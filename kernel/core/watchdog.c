@@ -11,7 +11,8 @@
  *     takes its deadline into account, in debug builds only);
  *   - at a tick that interrupts a PD while a lower-priority PD is ready, the
  *     watchdog starts suspecting that PD and asks for the switch hooks
- *     (switch_hooks_on, already tested on every switch); the first switch
+ *     (switch_hooks_set, which also sends every syscall to the C path,
+ *     where the hooks run); the first switch
  *     to a PD of lower priority than the suspect ends the suspicion (the
  *     suspect waited, or lower-priority work got the CPU) and turns them
  *     off again. A suspicion that lasts WATCHDOG_LIMIT_MS is a warning.
@@ -49,7 +50,7 @@ static void disarm(void)
 {
     suspect = NULL;
     watchdog_armed = 0;
-    switch_hooks_on &= ~WATCHDOG_HOOK; /* fpu.c and timer.c keep their own bit set */
+    switch_hooks_clear(WATCHDOG_HOOK); /* fpu.c and timer.c keep their own bit set */
 }
 
 /* A switch (switch_hooks) while armed: `next` takes the CPU. */
@@ -95,7 +96,7 @@ void watchdog_tick(struct pd *self, u64 t)
         suspect = self;
         suspect_since = t;
         watchdog_armed = 1;
-        switch_hooks_on |= WATCHDOG_HOOK;
+        switch_hooks_set(WATCHDOG_HOOK); /* and the fast paths off: they run no hooks */
         return;
     }
     /* Still suspected: nothing of lower priority than the suspect has run since. */

@@ -36,9 +36,14 @@ static void dispatch_notifications(seL4_Word ids)
     }
 }
 
+/*
+ * The reply travels in the next wait: reply_flags is MK_WAIT_REPLY while
+ * one is owed. Both stay in registers on the PPC path (fault() gets its
+ * own variable to write), and the PPC bit is the first one tested.
+ */
 static void __attribute__((noreturn)) event_loop(void)
 {
-    bool have_reply = false;
+    seL4_Word reply_flags = 0;
     microkit_msginfo reply_tag = seL4_MessageInfo_new(0, 0, 0, 0);
 
     for (;;) {
@@ -51,15 +56,17 @@ static void __attribute__((noreturn)) event_loop(void)
             arg = microkit_signal_cap;
             microkit_have_signal = seL4_False;
         }
-        microkit_msginfo tag = mk_sys_wait(reply_tag, have_reply ? MK_WAIT_REPLY : 0, op, arg, &badge);
+        microkit_msginfo tag = mk_sys_wait(reply_tag, reply_flags, op, arg, &badge);
 
-        have_reply = false;
-        if (badge & MK_BADGE_FAULT) {
-            have_reply = fault(badge & 0xff, tag, &reply_tag);
-        } else if (badge & MK_BADGE_PPC) {
+        if (badge & MK_BADGE_PPC) {
             reply_tag = protected(badge & 0x3f, tag);
-            have_reply = true;
+            reply_flags = MK_WAIT_REPLY;
+        } else if (badge & MK_BADGE_FAULT) {
+            microkit_msginfo r = seL4_MessageInfo_new(0, 0, 0, 0);
+            reply_flags = fault(badge & 0xff, tag, &r) ? MK_WAIT_REPLY : 0;
+            reply_tag = r;
         } else {
+            reply_flags = 0;
             dispatch_notifications(badge);
         }
     }

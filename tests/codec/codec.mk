@@ -5,23 +5,24 @@
 #                                        crashes in $(BUILD)/tests/codec/
 
 CODEC_DIR    := $(BUILD)/tests/codec
-CODEC_DEPS   := libmicrokit/src/postcard.c libmicrokit/include/microkit/postcard.h
+CODEC_SRCS   := $(wildcard libmicrokit/src/postcard*.c)
+CODEC_DEPS   := $(CODEC_SRCS) libmicrokit/src/postcard_internal.h libmicrokit/include/microkit/postcard.h
 CODEC_CFLAGS := -std=c11 -g -Wall -Wextra -Werror -Wpedantic -Ilibmicrokit/include
 FUZZ_SECONDS ?= 600
 
 $(CODEC_DIR)/test_codec: tests/codec/test_codec.c $(CODEC_DEPS)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(CODEC_CFLAGS) -O2 -o $@ $< libmicrokit/src/postcard.c
+	$(HOSTCC) $(CODEC_CFLAGS) -O2 -o $@ $< $(CODEC_SRCS)
 
 $(CODEC_DIR)/test_codec_san: tests/codec/test_codec.c $(CODEC_DEPS)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(CODEC_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
-		-fno-omit-frame-pointer -o $@ $< libmicrokit/src/postcard.c
+		-fno-omit-frame-pointer -o $@ $< $(CODEC_SRCS)
 
 $(CODEC_DIR)/fuzz_reader: tests/codec/fuzz_reader.c $(CODEC_DEPS)
 	@mkdir -p $(@D)
 	clang $(CODEC_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-o $@ $< libmicrokit/src/postcard.c
+		-o $@ $< $(CODEC_SRCS)
 
 # One file per line of seeds.txt: [number of reads][read types][message].
 $(CODEC_DIR)/seeds/.stamp: tests/codec/seeds.txt

@@ -12,16 +12,16 @@
  * kernel's). Only when the kernel switches to another PD are the caller's
  * x19..x29, sp_el0, elr and spsr stored, and the next PD's whole frame loaded.
  *
+ * Notify, call, wait and reply-wait usually never reach C: fastpath.S takes
+ * them when nothing unusual is going on (and never while switch_hooks_on),
+ * and branches to el0_svc_c otherwise.
+ *
  * Everything else (faults, the FP trap, IRQs, bad syscall numbers) saves the
  * whole frame and leaves through the whole-frame restore.
  */
 #include <minikit/abi.h>
 #include "pd_layout.h"
-
-#define X(n)      ((n) * 8)
-#define REGS_SP   (31 * 8)
-#define REGS_PC   (32 * 8)
-#define EC_SVC64  0x15
+#include "frame.h"
 
     .text
     .balign 2048
@@ -52,35 +52,15 @@ exception_vectors:
     lsr     x30, x30, #26
     cmp     x30, #EC_SVC64
     b.ne    el0_slow
-    cmp     x8, #MK_SYS_COUNT
-    b.hs    el0_slow
-    adr     x30, syscall_table
-    ldr     x30, [x30, x8, lsl #3]
-    cbz     x30, el0_slow
-    mov     x4, sp                  /* handler(a0, a1, a2, a3, self) */
-    mrs     x9, tpidr_el1
-    mov     sp, x9
-    str     x4, [sp, #-16]!
-    blr     x30                     /* returns the PD to run next */
-    ldr     x1, [sp], #16
-    cmp     x0, x1
-    b.ne    switch_from
-    /* Back to the same PD: its x19..x29 and system registers are untouched.
-     * The loads below are arch_enter_user's tail, written out again on
-     * purpose: a branch there would cost every syscall that does not switch. */
-    mov     sp, x0
-    ldp     x0, x1, [sp, #X(0)]
-    ldp     x2, x3, [sp, #X(2)]
-    ldp     x4, x5, [sp, #X(4)]
-    ldp     x6, x7, [sp, #X(6)]
-    ldp     x8, x9, [sp, #X(8)]
-    ldp     x10, x11, [sp, #X(10)]
-    ldp     x12, x13, [sp, #X(12)]
-    ldp     x14, x15, [sp, #X(14)]
-    ldp     x16, x17, [sp, #X(16)]
-    ldr     x18, [sp, #X(18)]
-    ldr     x30, [sp, #X(30)]
-    eret
+    adrp    x9, fastpath_max_sys    /* notify, ppcall, wait: fastpath.S if it can, */
+    ldr     x9, [x9, :lo12:fastpath_max_sys]
+    cmp     x8, x9                  /* never while switch_hooks_on (trap.c) */
+    b.hi    el0_svc_c
+    cmp     x8, #MK_SYS_PPCALL
+    b.eq    fast_call
+    b.hi    fast_wait
+    cbnz    x8, fast_notify         /* MK_SYS_NOTIFY is 1 */
+    b       el0_svc_c               /* putc */
     .org    exception_vectors + 0x480
     b       el0_irq
     .org    exception_vectors + 0x500
@@ -98,6 +78,38 @@ exception_vectors:
     b       kernel_trap
 
     .org    exception_vectors + 0x800   /* the assembler stops here if a vector overflows */
+
+/* A syscall in C: x0..x3 and x8 as the PD left them (fastpath.S comes here
+ * for every case it does not take). */
+    .global el0_svc_c
+el0_svc_c:
+    cmp     x8, #MK_SYS_COUNT
+    b.hs    el0_slow
+    adr     x30, syscall_table
+    ldr     x30, [x30, x8, lsl #3]
+    cbz     x30, el0_slow
+    mov     x4, sp                  /* handler(a0, a1, a2, a3, self) */
+    mrs     x9, tpidr_el1
+    mov     sp, x9
+    str     x4, [sp, #-16]!
+    blr     x30                     /* returns the PD to run next */
+    ldr     x1, [sp], #16
+    cmp     x0, x1
+    b.ne    switch_from
+    /* Back to the same PD: its x19..x29 and system registers are untouched. */
+    mov     sp, x0
+    ldp     x0, x1, [sp, #X(0)]
+    ldp     x2, x3, [sp, #X(2)]
+    ldp     x4, x5, [sp, #X(4)]
+    ldp     x6, x7, [sp, #X(6)]
+    ldp     x8, x9, [sp, #X(8)]
+    ldp     x10, x11, [sp, #X(10)]
+    ldp     x12, x13, [sp, #X(12)]
+    ldp     x14, x15, [sp, #X(14)]
+    ldp     x16, x17, [sp, #X(16)]
+    ldr     x18, [sp, #X(18)]
+    ldr     x30, [sp, #X(30)]
+    eret
 
 /* x0 = next PD, x1 = the PD that made the syscall, whose x19..x29 are live. */
 switch_from:
@@ -186,28 +198,8 @@ slow_exit:
     .global arch_enter_user
 arch_enter_user:
     mov     sp, x0
-    ldp     x22, x23, [sp, #REGS_PC]
-    ldr     x21, [sp, #REGS_SP]
-    msr     elr_el1, x22
-    msr     spsr_el1, x23
-    msr     sp_el0, x21
     ldp     x0, x1, [sp, #X(0)]
-    ldp     x2, x3, [sp, #X(2)]
-    ldp     x4, x5, [sp, #X(4)]
-    ldp     x6, x7, [sp, #X(6)]
-    ldp     x8, x9, [sp, #X(8)]
-    ldp     x10, x11, [sp, #X(10)]
-    ldp     x12, x13, [sp, #X(12)]
-    ldp     x14, x15, [sp, #X(14)]
-    ldp     x16, x17, [sp, #X(16)]
-    ldp     x18, x19, [sp, #X(18)]
-    ldp     x20, x21, [sp, #X(20)]
-    ldp     x22, x23, [sp, #X(22)]
-    ldp     x24, x25, [sp, #X(24)]
-    ldp     x26, x27, [sp, #X(26)]
-    ldp     x28, x29, [sp, #X(28)]
-    ldr     x30, [sp, #X(30)]
-    eret
+    enter_rest
 
 kernel_trap:
     mrs     x0, esr_el1

@@ -15,6 +15,6 @@ struct pd *fpu_trap(struct pd *self)
         fpu_save(&fpu_owner->fp);
     fpu_load(&self->fp);
     fpu_owner = self;
-    switch_hooks_on = 1; /* from now on switches must turn FP on and off */
+    switch_hooks_enable(); /* from now on switches must turn FP on and off */
     return self;
 }
