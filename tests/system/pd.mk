@@ -31,8 +31,11 @@ LD := $(TOOLCHAIN)-ld
 CFLAGS_CC := -fno-pie -mno-outline-atomics
 endif
 
+# Sources several tests share (tests/system/common), included by name.
+COMMON_DIR := $(dir $(TEST_DIR))common
+
 CFLAGS  := -nostdlib -ffreestanding -g -O2 -Wall -Wextra -Werror -mstrict-align $(CFLAGS_CC) \
-	-I$(BOARD_DIR)/include -I$(TEST_DIR)
+	-I$(BOARD_DIR)/include -I$(TEST_DIR) -I$(COMMON_DIR)
 LDFLAGS := -L$(BOARD_DIR)/lib
 LIBS    := -lmicrokit -Tmicrokit.ld
 
@@ -40,7 +43,7 @@ LIBS    := -lmicrokit -Tmicrokit.ld
 MICROKIT_FLAGS += $(shell cat $(TEST_DIR)/microkit-flags 2>/dev/null)
 
 SOURCES     := $(wildcard $(TEST_DIR)/*.c)
-HEADERS     := $(wildcard $(TEST_DIR)/*.h)
+HEADERS     := $(wildcard $(TEST_DIR)/*.h $(COMMON_DIR)/*.h $(COMMON_DIR)/*.c)
 ELFS        := $(patsubst $(TEST_DIR)/%.c,$(BUILD_DIR)/%.elf,$(SOURCES))
 SYSTEM_FILE := $(wildcard $(TEST_DIR)/*.system)
 

@@ -1,4 +1,4 @@
-/* Budget 250 us / 1000 us, measured after idle resumed it (waker.h). */
+/* Budget 250 us / 1000 us, measured after idle resumed it (common/waker.h). */
 #define NAME "timed"
 #include "waker.h"
 

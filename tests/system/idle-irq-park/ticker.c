@@ -1,6 +1,6 @@
 /* An IRQ pending when the kernel idles around a parked PD (idle-irq-park.system). */
 #include <microkit.h>
-#include "timer.h"
+#include "ptimer.h"
 
 #define TIMER 2
 #define ROUNDS 5

@@ -1,6 +1,6 @@
 /* An IRQ pending before the kernel idles, ROUNDS times over (idle-irq.system). */
 #include <microkit.h>
-#include "timer.h"
+#include "ptimer.h"
 
 #define TIMER 2
 #define ROUNDS 5

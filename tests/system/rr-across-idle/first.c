@@ -1,4 +1,4 @@
-/* Round-robin with an equal-priority spinner after idle resumed it (waker.h). */
+/* Round-robin with an equal-priority spinner after idle resumed it (common/waker.h). */
 #define NAME "first"
 #include "waker.h"
 

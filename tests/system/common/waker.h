@@ -7,7 +7,7 @@
  * long it really ran: gaps in the counter are time the scheduler gave away.
  */
 #include <microkit.h>
-#include "timer.h"
+#include "ptimer.h"
 
 #define TIMER 2
 #define OTHER 1
