@@ -201,6 +201,7 @@ struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
     int is_vm_fault = ec == EC_DABT_LOWER || ec == EC_IABT_LOWER;
     u64 addr = is_vm_fault ? far : self->regs.pc;
 
+    TRACE(TR_FAULT, self, NULL, ec, addr);
     if (self->parent) {
         if (is_vm_fault) {
             u64 mr[4] = { self->regs.pc, far, ec == EC_IABT_LOWER, esr };

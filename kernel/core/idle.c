@@ -41,7 +41,12 @@ static int idle_can_wake(void)
 struct pd *idle(void)
 {
     timer_idle();
+    TRACE(TR_SWITCH, NULL, NULL, 0, 0);
     for (;;) {
+#ifdef MK_CONFIG_TRACE
+        if (!idle_can_wake())
+            trace_quiescent(); /* prints the timeline, once */
+#endif
         if ((systable->flags & MK_FLAG_EXIT_WHEN_IDLE) && !idle_can_wake()) {
             kputs("minikit| all PDs idle, powering off\n");
             plat_poweroff();
@@ -51,6 +56,7 @@ struct pd *idle(void)
         struct pd *p = sched_pick();
         if (p) {
             timer_idle_end(p);
+            TRACE(TR_SWITCH, p, NULL, 0, 0);
             return p;
         }
     }

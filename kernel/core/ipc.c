@@ -77,6 +77,7 @@ struct pd *notify_pd(struct pd *t, unsigned id)
     t->pending |= 1ULL << id;
     if (t->state != PD_WAITING)
         return NULL;
+    TRACE(TR_DELIVER, t, NULL, t->pending, 0);
     t->regs.x[0] = 0;
     t->regs.x[1] = t->pending;
     t->pending = 0;
@@ -114,6 +115,7 @@ SYSCALL(sys_notify)
         return self;
     }
     self->regs.x[0] = MK_OK;
+    TRACE(TR_NOTIFY, self, self->ch[ch].peer, self->ch[ch].peer_id, 0);
     struct pd *t = notify_pd(self->ch[ch].peer, self->ch[ch].peer_id);
     return t ? make_runnable(self, t) : self;
 }
@@ -147,6 +149,7 @@ SYSCALL(sys_ppcall)
     const struct ch_end *e = &self->ch[ch];
     struct pd *callee = e->peer;
     self->callee = callee;
+    TRACE(TR_CALL, self, callee, e->peer_id, 0);
     if (__builtin_expect(callee->state == PD_WAITING && !callee->throttled_on, 1)) {
         /* The callee outranks self (checked at boot), and self outranked every
          * ready PD, so the callee runs next: switch directly. */
@@ -162,6 +165,7 @@ static void wait_deferred(struct pd *self, u64 op, u64 arg)
     if (op == MK_DEFER_IRQ_ACK) {
         irq_ack(self, arg);
     } else if (op == MK_DEFER_NOTIFY && arg < MK_MAX_IDS && (self->ch[arg].flags & MK_END_NOTIFY)) {
+        TRACE(TR_NOTIFY, self, self->ch[arg].peer, self->ch[arg].peer_id, 0);
         struct pd *t = notify_pd(self->ch[arg].peer, self->ch[arg].peer_id);
         if (t)
             sched_enqueue(t);
@@ -178,6 +182,7 @@ static inline struct pd *reply(struct pd *self, u64 tag)
 
     if (!c)
         return NULL;
+    TRACE(TR_REPLY, self, c, 0, 0);
     self->caller = NULL;
     if (__builtin_expect(c->state == PD_CALLING, 1)) {
         c->regs.x[0] = copy_mrs(c, self, tag);
@@ -208,6 +213,7 @@ static void wait_prepare(struct pd *self, u64 op, u64 arg)
 static inline struct pd *wait_take_event(struct pd *self, struct pd *replied)
 {
     if (self->pending) {
+        TRACE(TR_DELIVER, self, NULL, self->pending, 0);
         self->regs.x[0] = 0;
         self->regs.x[1] = self->pending;
         self->pending = 0;
@@ -283,6 +289,7 @@ SYSCALL(sys_poll)
     if (a0 & MK_POLL_CALLS)
         self->caller = NULL; /* a receive on the reply object: an unanswered PD stays blocked, as on seL4 */
     if (self->pending) {
+        TRACE(TR_DELIVER, self, NULL, self->pending, 0);
         self->regs.x[0] = 0;
         self->regs.x[1] = self->pending;
         self->pending = 0;

@@ -71,6 +71,7 @@ static int irq_take(struct pd *self)
     if (intid == MK_IRQ_KERNEL_TIMER)
         return timer_tick(self);
     if (intid != GIC_SPURIOUS && irq_owner[intid].pd) {
+        TRACE(TR_IRQ, irq_owner[intid].pd, NULL, intid, irq_owner[intid].id);
         struct pd *t = notify_pd(irq_owner[intid].pd, irq_owner[intid].id);
         if (t)
             sched_enqueue(t);

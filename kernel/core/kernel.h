@@ -262,4 +262,7 @@ void plat_putc(char c);
 void *memcpy(void *d, const void *s, size_t n);
 void *memset(void *d, int c, size_t n);
 
+/* core/trace.c: the event timeline (nothing outside the trace kernel) */
+#include "trace.h"
+
 #endif

@@ -156,6 +156,7 @@ void timer_switch(struct pd *next)
 /* Park the running PD and everything on the budget it spent. */
 static void throttle(struct pd *sc)
 {
+    TRACE(TR_EXHAUSTED, sc, NULL, 0, 0);
     sc->throttled_on = sc;
     on_cpu->throttled_on = sc;
 }
@@ -168,6 +169,7 @@ static void release_due(u64 t)
         if (sc->throttled_on != sc || t < sc->period_end)
             continue;
         replenish_if_due(sc, t);
+        TRACE(TR_REPLENISHED, sc, NULL, 0, 0);
         for (unsigned j = 0; j < npds; j++)
             if (pds[j].throttled_on == sc) {
                 pds[j].throttled_on = domain_gate(&pds[j]); /* NULL, or parked for its domain */

@@ -73,6 +73,9 @@ u64 fastpath_max_sys;
 /* At boot: the hooks are on from the start if the system has time accounting. */
 void switch_hooks_init(int on)
 {
+#ifdef MK_CONFIG_TRACE
+    on = 1; /* the trace kernel records every switch: the C paths only */
+#endif
     if (on)
         switch_hooks_enable();
     else
@@ -106,6 +109,7 @@ void switch_hooks_enable(void)
 
 void switch_hooks(struct pd *next, struct pd *prev)
 {
+    TRACE(TR_SWITCH, next, NULL, 0, 0);
     fpu_switch(next, prev);
     if (timing)
         timer_switch(next);

@@ -1,0 +1,120 @@
+/*
+ * The event timeline of the trace kernel (microkit --trace): every event
+ * (trace.h) goes into a fixed buffer with its CNTVCT_EL0 timestamp, and the
+ * buffer is printed on the console, one line per event:
+ *
+ *   minikit| trace <ticks> <event> <pd> [<args>]
+ *
+ * when the system is quiescent (idle with nothing that could wake a PD, the
+ * test of --exit-when-idle) or when the buffer is full. A full buffer is
+ * printed once, followed by a `truncated` line, and recording stops: a
+ * system that never stops does not spend its life printing. The format is
+ * documented in docs/debugging.md; share/minikit/trace.py reads it.
+ *
+ * Built only with -DMK_CONFIG_TRACE (the trace kernel); empty otherwise.
+ */
+#include "kernel.h"
+#include "sysreg.h"
+
+#ifdef MK_CONFIG_TRACE
+
+#define TRACE_EVENTS 4096
+
+struct trace_ent {
+    u64 t;
+    u64 a, b;
+    u8 ev, pd, to, pad[5];
+};
+
+static struct trace_ent buf[TRACE_EVENTS];
+static unsigned n;              /* events in buf, not yet printed */
+static int stopped;             /* the buffer filled: recording is over */
+static const struct pd *cur;    /* the PD last recorded as on the CPU (NULL: idle) */
+static int started;
+
+#define NO_PD 0xff
+
+static const char *const names[] = {
+    [TR_SWITCH] = "switch",     [TR_NOTIFY] = "notify", [TR_DELIVER] = "deliver",
+    [TR_CALL] = "call",         [TR_REPLY] = "reply",   [TR_IRQ] = "irq",
+    [TR_FAULT] = "fault",       [TR_EXHAUSTED] = "budget-exhausted",
+    [TR_REPLENISHED] = "budget-replenished",
+};
+
+static const char *pd_name(u8 i)
+{
+    return i == NO_PD ? "-" : pds[i].desc->name;
+}
+
+static void begin(void)
+{
+    if (started)
+        return;
+    started = 1;
+    kprintf("minikit| trace %lu begin - %lu %u\n", read_sysreg(cntvct_el0), read_sysreg(cntfrq_el0),
+            (unsigned)TRACE_EVENTS);
+}
+
+static void flush(void)
+{
+    begin();
+    for (unsigned i = 0; i < n; i++) {
+        const struct trace_ent *e = &buf[i];
+        kprintf("minikit| trace %lu %s %s", e->t, names[e->ev], pd_name(e->pd));
+        switch (e->ev) {
+        case TR_NOTIFY:
+        case TR_CALL:
+            kprintf(" %s %lu", pd_name(e->to), e->a);
+            break;
+        case TR_REPLY:
+            kprintf(" %s", pd_name(e->to));
+            break;
+        case TR_DELIVER:
+            kprintf(" 0x%lx", e->a);
+            break;
+        case TR_IRQ:
+            kprintf(" %lu %lu", e->a, e->b);
+            break;
+        case TR_FAULT:
+            kprintf(" 0x%lx 0x%lx", e->a, e->b);
+            break;
+        }
+        kputs("\n");
+    }
+    n = 0;
+}
+
+void trace_record(unsigned ev, const struct pd *pd, const struct pd *to, u64 a, u64 b)
+{
+    if (stopped)
+        return;
+    if (ev == TR_SWITCH) {
+        if (pd == cur)
+            return; /* no switch: idle resumed the same PD, or a hook saw it twice */
+        cur = pd;
+    }
+    struct trace_ent *e = &buf[n++];
+    e->t = read_sysreg(cntvct_el0);
+    e->ev = (u8)ev;
+    e->pd = pd ? (u8)pd->index : NO_PD;
+    e->to = to ? (u8)to->index : NO_PD;
+    e->a = a;
+    e->b = b;
+    if (n == TRACE_EVENTS) {
+        flush();
+        stopped = 1;
+        kprintf("minikit| trace %lu truncated - %u\n", read_sysreg(cntvct_el0), (unsigned)TRACE_EVENTS);
+    }
+}
+
+/* Nothing can run again: print what is left. */
+void trace_quiescent(void)
+{
+    if (stopped)
+        return;
+    flush();
+    kprintf("minikit| trace %lu end -\n", read_sysreg(cntvct_el0));
+    stopped = 1;
+}
+
+#endif
