@@ -111,12 +111,15 @@ include scripts/release/release.mk
 # bin/microkit-debug           boots it halted under gdb-multiarch (make debug)
 # share/minikit/gdb/minikit.py the GDB extension microkit-debug loads
 # bin/microkit-symbolize       a console log with file:line for every PC (share/minikit/symbolize.py)
+# bin/microkit-trace           a --trace console log as a Perfetto/Chrome trace or a text timeline (share/minikit/trace.py)
+# board/<board>/debug/elf/kernel-trace.elf  the trace kernel microkit --trace uses
 # board/<board>/<config>/{include,lib,elf}
 # example/                     every example, buildable in place
 SDK_STAMPS := $(foreach c,$(CONFIGS),$(SDK)/board/$(BOARD)/$(c)/.stamp)
 
 sdk: $(SDK)/bin/microkit $(SDK)/bin/microkit-run $(SDK)/bin/microkit-debug $(SDK)/share/minikit/gdb/minikit.py \
-	$(SDK)/bin/microkit-symbolize $(SDK)/share/minikit/symbolize.py $(SDK)/example/.stamp $(SDK_STAMPS)
+	$(SDK)/bin/microkit-symbolize $(SDK)/share/minikit/symbolize.py $(SDK)/example/.stamp $(SDK_STAMPS) \
+	$(SDK)/bin/microkit-trace $(SDK)/share/minikit/trace.py $(SDK)/board/$(BOARD)/debug/elf/kernel-trace.elf
 
 $(SDK)/bin/microkit: $(TOOL_BIN)
 	@mkdir -p $(dir $@)
@@ -140,6 +143,18 @@ $(SDK)/bin/microkit-symbolize: scripts/symbolize/microkit-symbolize
 
 $(SDK)/share/minikit/symbolize.py: scripts/symbolize/symbolize.py
 	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/bin/microkit-trace: scripts/trace/microkit-trace
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(SDK)/share/minikit/trace.py: scripts/trace/trace.py
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+# After the debug stamp, which empties the directory.
+$(SDK)/board/$(BOARD)/debug/elf/kernel-trace.elf: $(BUILD)/kernel/trace/minikit.elf $(SDK)/board/$(BOARD)/debug/.stamp
 	cp $< $@
 
 # Every file under examples/ (the tutorial's steps are nested: examples/tutorial/STEP/{start,solution}).

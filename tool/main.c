@@ -40,13 +40,14 @@ struct options {
     const char *gen_headers; /* DIR, or NULL */
     const char *report_json; /* FILE, or NULL */
     const char *graph;       /* FILE (.svg or .dot), or NULL */
+    int trace;               /* --trace: the SDK's trace kernel (debug config only) */
 };
 
 static const char usage[] =
     "usage: microkit SYSTEM --board BOARD --config CONFIG [--search-path DIR...] [-o IMAGE] [-r REPORT]\n"
     "                [--image-type binary] [--capdl-json FILE] [--viper-output DIR] [--override-kernel ELF]\n"
     "                [--report-json FILE] [--exit-when-idle] [--gen-headers DIR] [--graph FILE]\n"
-    "                [-h|--help] [--version]\n";
+    "                [--trace] [-h|--help] [--version]\n";
 
 static void help(void)
 {
@@ -67,6 +68,10 @@ static void help(void)
           "  --gen-headers DIR    only check the system and write DIR/microkit_gen/<pd>.h for each PD\n"
           "  --graph FILE         only check the system and draw it: FILE.svg (rendered by Graphviz's dot)\n"
           "                       or FILE.dot (the Graphviz source); needs no program images\n"
+          "  --trace              the kernel records an event timeline (switches, notifications, PPCs, IRQs,\n"
+          "                       faults, budgets) and prints it at the end as 'minikit| trace ...' lines;\n"
+          "                       bin/microkit-trace turns the log into a Perfetto/Chrome trace. Debug config\n"
+          "                       only (docs/debugging.md, \"Event timeline\")\n"
           "\nThe SDK is $MICROKIT_SDK, or the parent of the directory holding this program.\n",
           stdout);
 }
@@ -161,6 +166,8 @@ static void parse_args(int argc, char **argv, struct options *o)
         } else if (!strcmp(a, "--capdl-json") || !strcmp(a, "--viper-output")) {
             value(argc, argv, &i);
             fprintf(stderr, "microkit: note: %s is accepted for compatibility and ignored\n", a);
+        } else if (!strcmp(a, "--trace")) {
+            o->trace = 1;
         } else if (!strcmp(a, "--exit-when-idle")) {
             o->exit_when_idle = 1;
         } else if (!strcmp(a, "--gen-headers")) {
@@ -189,6 +196,9 @@ static void parse_args(int argc, char **argv, struct options *o)
         arg_error("--graph and --gen-headers each make a run of their own: run the tool once for each%s%s", "", "");
     one_of("board", o->board, boards, sizeof(boards) / sizeof(boards[0]));
     one_of("config", o->config, configs, sizeof(configs) / sizeof(configs[0]));
+    if (o->trace && strcmp(o->config, "debug"))
+        arg_error("--trace needs --config debug: the %s kernel %s", o->config,
+                  strcmp(o->config, "release") ? "has no trace variant" : "prints nothing, so it has no timeline to show");
 }
 
 /* $MICROKIT_SDK, else the parent of the directory holding this program. */
@@ -208,7 +218,7 @@ static char *kernel_path(const struct options *o)
     if (o->kernel)
         return xstrdup(o->kernel);
     char *sdk = sdk_dir();
-    char *path = xasprintf("%s/board/%s/%s/elf/minikit.elf", sdk, o->board, o->config);
+    char *path = xasprintf("%s/board/%s/%s/elf/%s", sdk, o->board, o->config, o->trace ? "kernel-trace.elf" : "minikit.elf");
     struct stat st;
     if (stat(path, &st))
         diag_fatal("kernel not found: '%s' (%s); is MICROKIT_SDK (%s) a complete SDK?", path, strerror(errno), sdk);

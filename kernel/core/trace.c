@@ -31,6 +31,7 @@ static unsigned n;              /* events in buf, not yet printed */
 static int stopped;             /* the buffer filled: recording is over */
 static const struct pd *cur;    /* the PD last recorded as on the CPU (NULL: idle) */
 static int started;
+static u64 first;                /* the time of the first event */
 
 #define NO_PD 0xff
 
@@ -51,7 +52,7 @@ static void begin(void)
     if (started)
         return;
     started = 1;
-    kprintf("minikit| trace %lu begin - %lu %u\n", read_sysreg(cntvct_el0), read_sysreg(cntfrq_el0),
+    kprintf("minikit| trace %lu begin - %lu %u\n", first, read_sysreg(cntfrq_el0),
             (unsigned)TRACE_EVENTS);
 }
 
@@ -95,6 +96,8 @@ void trace_record(unsigned ev, const struct pd *pd, const struct pd *to, u64 a, 
     }
     struct trace_ent *e = &buf[n++];
     e->t = read_sysreg(cntvct_el0);
+    if (!started && !first)
+        first = e->t;
     e->ev = (u8)ev;
     e->pd = pd ? (u8)pd->index : NO_PD;
     e->to = to ? (u8)to->index : NO_PD;
