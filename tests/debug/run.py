@@ -9,6 +9,13 @@
   symbolize         tests/system/fault-report booted for a few seconds; the SDK's
                     bin/microkit-symbolize gives the faulting pc's file:line
                     (server.c, the line of the write) from the console log
+  trace-order       the flagship built with microkit --trace: its timeline has, in
+                    order, the server's notification to the client, the client's
+                    PPC into the server and the server's reply
+  trace-json        bin/microkit-trace -o OUT.json on that log: json.load reads it,
+                    one named track per PD, flow events (ph s/f) for both kinds
+  trace-text        bin/microkit-trace --text prints the same events in words
+  trace-release     microkit --trace --config release is refused, with the reason
 
 Needs the SDK and the flagship built (make sdk examples). Ends with
 "N passed, N failed".
@@ -116,6 +123,77 @@ except (OSError, subprocess.SubprocessError) as e:
 want = re.compile(r"^microkit-symbolize\| server: 0x2[0-9a-f]+: protected at \S*server\.c:%d$" % write_line, re.M)
 case("symbolize", "pc 0x" in out and want.search(out) is not None and "client.c" not in out,
      f"wanted server.c:{write_line}; got:\n{out[-3000:]}")
+
+# The event timeline (microkit --trace) of the flagship.
+import json
+SDK = os.path.join(BUILD, "sdk")
+SM = os.path.join(BUILD, "examples", "shared-memory")
+TRACE_DIR = os.path.join(BUILD, "tests", "debug", "trace")
+os.makedirs(TRACE_DIR, exist_ok=True)
+timg, tlog, tjson = (os.path.join(TRACE_DIR, f) for f in ("loader.img", "console.log", "trace.json"))
+system = os.path.join(TOP, "examples", "shared-memory", "shared-memory.system")
+log = ""
+try:
+    r = subprocess.run([os.path.join(SDK, "bin", "microkit"), system, "--board", "qemu_virt_aarch64", "--config",
+                        "debug", "--search-path", SM, "--trace", "--exit-when-idle", "-o", timg,
+                        "-r", os.path.join(TRACE_DIR, "report.txt")],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+    if r.returncode == 0:
+        r = subprocess.run(["timeout", "-s", "KILL", "20", os.path.join(TOP, "scripts", "run-qemu.sh"), timg],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        log = r.stdout.decode(errors="replace")
+    else:
+        log = r.stdout
+except (OSError, subprocess.SubprocessError) as e:
+    log = str(e)
+open(tlog, "w").write(log)
+events = [l.split()[3:] for l in log.splitlines() if l.startswith("minikit| trace ")]
+want = [["notify", "server", "client"], ["call", "client", "server"], ["reply", "server", "client"]]
+i = 0
+for ev in events:
+    if i < len(want) and ev[:3] == want[i]:
+        i += 1
+ticks = [int(l.split()[2]) for l in log.splitlines() if l.startswith("minikit| trace ") and " begin " not in l
+         and " end " not in l]
+case("trace-order", i == len(want) and ticks == sorted(ticks) and any(e[0] == "end" for e in events)
+     and "powering off" in log,
+     f"wanted {want} in order (matched {i}), ascending ticks and an end line; log:\n{log[-3000:]}")
+
+tool = os.path.join(SDK, "bin", "microkit-trace")
+try:
+    r = subprocess.run([tool, tlog, "-o", tjson], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                       timeout=60)
+    with open(tjson) as f:
+        doc = json.load(f)
+    evs = doc["traceEvents"]
+    tracks = {e["args"]["name"]: e["tid"] for e in evs if e.get("ph") == "M" and e.get("name") == "thread_name"}
+    flows = [e for e in evs if e.get("ph") in ("s", "f")]
+    starts = {e["id"]: e for e in flows if e["ph"] == "s"}
+    ends = {e["id"]: e for e in flows if e["ph"] == "f"}
+    paired = [(starts[k], ends[k]) for k in starts if k in ends]
+    names = {s["name"] for s, _ in paired}
+    ok = (r.returncode == 0 and sorted(tracks) == ["client", "server"] and len(set(tracks.values())) == 2
+          and {"notify", "ppc"} <= names and all(s["tid"] != f["tid"] for s, f in paired)
+          and any(e.get("ph") == "X" and e.get("name") == "running" for e in evs))
+    detail = f"exit {r.returncode}; tracks {tracks}; flow names {names}; output {r.stdout[-1000:]}"
+except (OSError, ValueError, KeyError, subprocess.SubprocessError) as e:
+    ok, detail = False, f"{type(e).__name__}: {e}"
+case("trace-json", ok, detail)
+
+try:
+    r = subprocess.run([tool, tlog, "--text"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+    out = r.stdout
+except (OSError, subprocess.SubprocessError) as e:
+    out = str(e)
+case("trace-text", re.search(r"server\s+notifies client .*\n(.*\n)*.*client\s+calls server .*\n(.*\n)*"
+                             r".*server\s+replies to client", out) is not None, out[-3000:])
+
+r = subprocess.run([os.path.join(SDK, "bin", "microkit"), system, "--board", "qemu_virt_aarch64", "--config",
+                    "release", "--search-path", SM, "--trace", "-o", os.path.join(TRACE_DIR, "release.img"),
+                    "-r", os.path.join(TRACE_DIR, "release.txt")],
+                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+case("trace-release", r.returncode != 0 and "--trace needs --config debug" in r.stdout
+     and not os.path.exists(os.path.join(TRACE_DIR, "release.img")), r.stdout[-2000:])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
