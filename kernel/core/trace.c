@@ -42,9 +42,21 @@ static const char *const names[] = {
     [TR_REPLENISHED] = "budget-replenished",
 };
 
-static const char *pd_name(u8 i)
+/*
+ * " NAME": a PD's name as one field of the line, whatever the .system file
+ * says: at most MK_PD_NAME_LEN bytes (the system table leaves a 64-byte
+ * name unterminated), blanks and control characters as '_'.
+ */
+static void put_name(u8 i)
 {
-    return i == NO_PD ? "-" : pds[i].desc->name;
+    plat_putc(' ');
+    if (i == NO_PD) {
+        plat_putc('-');
+        return;
+    }
+    const char *s = pds[i].desc->name;
+    for (unsigned k = 0; k < MK_PD_NAME_LEN && s[k]; k++)
+        plat_putc((unsigned char)s[k] <= ' ' || s[k] == 0x7f ? '_' : s[k]);
 }
 
 static void begin(void)
@@ -61,14 +73,16 @@ static void flush(void)
     begin();
     for (unsigned i = 0; i < n; i++) {
         const struct trace_ent *e = &buf[i];
-        kprintf("minikit| trace %lu %s %s", e->t, names[e->ev], pd_name(e->pd));
+        kprintf("minikit| trace %lu %s", e->t, names[e->ev]);
+        put_name(e->pd);
         switch (e->ev) {
         case TR_NOTIFY:
         case TR_CALL:
-            kprintf(" %s %lu", pd_name(e->to), e->a);
+            put_name(e->to);
+            kprintf(" %lu", e->a);
             break;
         case TR_REPLY:
-            kprintf(" %s", pd_name(e->to));
+            put_name(e->to);
             break;
         case TR_DELIVER:
             kprintf(" 0x%lx", e->a);
