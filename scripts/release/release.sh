@@ -10,7 +10,8 @@
 # The tree (docs/sdk.md, "The release tarball"):
 #   bin/microkit, bin/microkit-run      the host commands (and bin/microkit-debug,
 #                                       with share/minikit/gdb/minikit.py;
-#                                       bin/microkit-symbolize, share/minikit/symbolize.py)
+#                                       bin/microkit-symbolize, share/minikit/symbolize.py;
+#                                       bin/microkit-trace, share/minikit/trace.py)
 #   toolchain/bin/aarch64-none-elf-*    GCC names for Debian's cross tools
 #   board/qemu_virt_aarch64/{debug,release,benchmark}/
 #   example/                            every example, buildable in place
@@ -43,6 +44,9 @@ cp "$top/scripts/gdb/minikit.py" "$stage/share/minikit/gdb/minikit.py"
 cp "$top/scripts/symbolize/microkit-symbolize" "$stage/bin/microkit-symbolize"
 cp "$top/scripts/symbolize/symbolize.py" "$stage/share/minikit/symbolize.py"
 chmod 755 "$stage/bin/microkit-symbolize"
+cp "$top/scripts/trace/microkit-trace" "$stage/bin/microkit-trace"
+cp "$top/scripts/trace/trace.py" "$stage/share/minikit/trace.py"
+chmod 755 "$stage/bin/microkit-trace"
 
 # GCC names: one script, one link per tool.
 cp "$here/aarch64-none-elf" "$stage/toolchain/bin/aarch64-none-elf"

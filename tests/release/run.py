@@ -122,6 +122,8 @@ def run_unpacked(tmp, tarball, version):
         d = f"board/{BOARD}/{c}"
         want += [f"{d}/include/kernel/gen_config.h", f"{d}/include/microkit.h", f"{d}/lib/libmicrokit.a",
                  f"{d}/lib/microkit.ld", f"{d}/elf/minikit.elf"]
+    want += ["bin/microkit-symbolize", "share/minikit/symbolize.py", "bin/microkit-trace", "share/minikit/trace.py",
+             f"board/{BOARD}/debug/elf/kernel-trace.elf"]
     want += [os.path.relpath(p, REPO) for p in glob.glob(os.path.join(REPO, "docs", "*.md"))]
     examples = sorted(os.path.basename(os.path.dirname(p)) for p in glob.glob(os.path.join(REPO, "examples", "*", "Makefile")))
     want += [f"example/{e}/Makefile" for e in examples]
