@@ -159,7 +159,7 @@ static void print_blocked(struct pd *self)
             if ((blocked >> p->callee->index) & 1) {
                 blocked |= 1ULL << i;
                 grew = 1;
-                kprintf("minikit|   PD '%s' is blocked in a protected procedure call to '%s'%s; it will not be "
+                kprintf("minikit|   PD '%.64s' is blocked in a protected procedure call to '%.64s'%s; it will not be "
                         "answered\n", p->desc->name, p->callee->desc->name,
                         p->callee == self ? "" : " (which waits on the faulted PD)");
             }
@@ -176,7 +176,7 @@ static struct pd *stop_faulted(struct pd *self)
     print_blocked(self);
 #endif
     self->state = PD_FAULTED;
-    kprintf("minikit| PD '%s' stopped; the rest of the system carries on\n", self->desc->name);
+    kprintf("minikit| PD '%.64s' stopped; the rest of the system carries on\n", self->desc->name);
     return next ? next : idle();
 }
 
@@ -211,7 +211,7 @@ struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
         return fault_message(self, FAULT_USER_EXCEPTION, 5, mr);
     }
 
-    kprintf("minikit| fault in PD '%s' (index %u): %s %s at address 0x%lx\n", self->desc->name, self->index,
+    kprintf("minikit| fault in PD '%.64s' (index %u): %s %s at address 0x%lx\n", self->desc->name, self->index,
             is_vm_fault ? "VM fault," : "user exception,", ec_name(ec), addr);
 #ifdef MK_CONFIG_DEBUG
     char fn[NAME_MAX_LEN] = "";
@@ -239,7 +239,7 @@ struct pd *fault_unknown_syscall(struct pd *self)
                                   self->regs.pc - 4, self->regs.sp, x[30], self->regs.spsr, x[8] };
         return fault_message(self, FAULT_UNKNOWN_SYSCALL, FAULT_MAX_MRS, mr);
     }
-    kprintf("minikit| fault in PD '%s' (index %u): unknown syscall %lu at address 0x%lx\n", self->desc->name,
+    kprintf("minikit| fault in PD '%.64s' (index %u): unknown syscall %lu at address 0x%lx\n", self->desc->name,
             self->index, self->regs.x[8], self->regs.pc - 4);
 #ifdef MK_CONFIG_DEBUG
     char fn[NAME_MAX_LEN] = "";

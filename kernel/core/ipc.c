@@ -197,7 +197,7 @@ static void become_passive(struct pd *self)
 {
     self->passive_pending = 0;
     self->passive = 1;
-    kprintf("minikit| PD '%s' is now passive\n", self->desc->name);
+    kprintf("minikit| PD '%.64s' is now passive\n", self->desc->name);
 }
 
 /* The rare parts of a wait: before it, the deferred operation and becoming passive. */

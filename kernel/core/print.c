@@ -25,7 +25,9 @@ static void put_unsigned(u64 v, unsigned base, int width, char pad)
 
 /*
  * Supports %s %c %d %u %x %p with an optional zero-pad width and the l
- * length modifier (all integers are taken as 64-bit when 'l' is given).
+ * length modifier (all integers are taken as 64-bit when 'l' is given), and
+ * a precision for %s (%.64s: at most 64 characters, for a PD's name, which
+ * the system table stores unterminated when it is 64 long).
  */
 static void vkprintf(const char *fmt, va_list ap)
 {
@@ -36,11 +38,15 @@ static void vkprintf(const char *fmt, va_list ap)
         }
         char pad = ' ';
         int width = 0, is_long = 0;
+        unsigned long max = ~0UL;
         fmt++;
         if (*fmt == '0')
             pad = '0';
         while (*fmt >= '0' && *fmt <= '9')
             width = width * 10 + (*fmt++ - '0');
+        if (*fmt == '.')
+            for (max = 0, fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
+                max = max * 10 + (unsigned long)(*fmt - '0');
         while (*fmt == 'l') {
             is_long = 1;
             fmt++;
@@ -48,7 +54,8 @@ static void vkprintf(const char *fmt, va_list ap)
         switch (*fmt) {
         case 's': {
             const char *s = va_arg(ap, const char *);
-            kputs(s ? s : "(null)");
+            for (s = s ? s : "(null)"; *s && max; s++, max--)
+                plat_putc(*s);
             break;
         }
         case 'c':

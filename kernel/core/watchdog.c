@@ -73,11 +73,11 @@ static void warn(struct pd *hog, u64 t)
 {
     u64 ms = (t - suspect_since) / ms_to_ticks(1);
 
-    kprintf("minikit| watchdog: PD '%s' (priority %u) has run for %lu ms without waiting, while PDs of lower "
+    kprintf("minikit| watchdog: PD '%.64s' (priority %u) has run for %lu ms without waiting, while PDs of lower "
             "priority are ready:", hog->desc->name, hog->prio, ms);
     for (int p = hog->prio - 1; p >= 0; p--)
         for (struct pd *q = ready_head[p]; q; q = q->next)
-            kprintf(" '%s' (priority %u)", q->desc->name, q->prio);
+            kprintf(" '%.64s' (priority %u)", q->desc->name, q->prio);
     kputs("\nminikit|   they get no CPU until it waits (returns from init, notified or protected); "
           "a busy loop there starves them\n");
 }
