@@ -15,8 +15,16 @@
 
 static const uint64_t page_sizes[] = {0x1000, 0x200000};
 
+/* The variables libmicrokit owns: the tool writes them in every PD (check_image.c, rule_symbols). */
+static const char *const libmicrokit_symbols[] = {"microkit_name", "microkit_passive", "microkit_irqs",
+                                                  "microkit_notifications", "microkit_pps", "microkit_ioports"};
+
 struct patch *check_add_patch(struct pd *pd, const struct sdf_node *node, const char *symbol)
 {
+    for (size_t i = 0; i < sizeof(libmicrokit_symbols) / sizeof(libmicrokit_symbols[0]); i++)
+        if (!strcmp(symbol, libmicrokit_symbols[i]))
+            node_error(node, "name a variable of your own: libmicrokit reads this one to check channel and IRQ ids",
+                       "symbol '%s' is libmicrokit's; the tool writes it in every protection domain", symbol);
     for (size_t i = 0; i < pd->npatches; i++) {
         if (strcmp(pd->patches[i].symbol, symbol))
             continue;
