@@ -1,9 +1,9 @@
 /*
- * The runner's parent (info.h): checks each fault of its child against what
+ * The runner's parent (runner-info.h): checks each fault of its child against what
  * the child said the case must end in, then restarts it for the next case.
  */
 #include <microkit.h>
-#include "info.h"
+#include "runner-info.h"
 
 uintptr_t info;
 static unsigned failures;

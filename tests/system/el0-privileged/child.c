@@ -1,5 +1,5 @@
 /*
- * Runs case next_case (info.h): one instruction EL0 must not execute. Each
+ * Runs case next_case (runner-info.h): one instruction EL0 must not execute. Each
  * case is a label in the table below, the instruction first: the fault's
  * PC must be the label's address.
  *
@@ -8,7 +8,7 @@
  * that trap and its DCC registers are inert, so there is nothing to observe.
  */
 #include <microkit.h>
-#include "info.h"
+#include "runner-info.h"
 
 uintptr_t info;
 

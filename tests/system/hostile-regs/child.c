@@ -1,5 +1,5 @@
 /*
- * One case per run (info.h). SP cases set SP to the hostile value and then
+ * One case per run (runner-info.h). SP cases set SP to the hostile value and then
  * either make a syscall that returns (notify on an id it does not own)
  * followed by UDF, or make an unknown syscall, or take UDF at once: the
  * fault message must carry the hostile SP, unchanged by the kernel. PC
@@ -7,7 +7,7 @@
  * at exactly that PC.
  */
 #include <microkit.h>
-#include "info.h"
+#include "runner-info.h"
 
 uintptr_t info;
 

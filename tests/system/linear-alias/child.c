@@ -1,10 +1,10 @@
 /*
- * One case per run (info.h): a load from, or a jump to, the kernel's linear
+ * One case per run (runner-info.h): a load from, or a jump to, the kernel's linear
  * alias of memory this PD must not read or execute. Each must be a VM fault
  * at the access.
  */
 #include <microkit.h>
-#include "info.h"
+#include "runner-info.h"
 
 uintptr_t info;
 uintptr_t own;

@@ -1,2 +1,2 @@
-/* The runner parent these tests share: tests/system/common/runner-parent.c (its cases come from info.h). */
+/* The runner parent these tests share: tests/system/common/runner-parent.c (its cases come from runner-info.h). */
 #include "runner-parent.c"

@@ -3,7 +3,7 @@
  * other PD can run that code or read the word, isolation is broken.
  */
 #include <microkit.h>
-#include "info.h"
+#include "runner-info.h"
 
 uintptr_t secret;
 uintptr_t info;
