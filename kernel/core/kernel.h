@@ -22,7 +22,14 @@ typedef uint8_t u8;
 
 #define NUM_PRIOS 256
 
-/* Saved user registers. Layout known to arch/aarch64/vectors.S. */
+/*
+ * Saved user registers. Layout known to arch/aarch64/entry.S and fastpath.S.
+ * The IPC fast paths (fastpath.S) hand a PD its results in x0/x1 without
+ * storing them here, so x[0] and x[1] of a PD they entered are stale until
+ * the next full save: C code may write them but must not read them back.
+ * The fast paths also never test throttled_on: they run only while nothing
+ * can park a PD (budgets and domains turn them off at boot, trap.c).
+ */
 struct regs {
     u64 x[31];  /* x0..x30 */
     u64 sp;     /* sp_el0 */
