@@ -248,7 +248,7 @@ int main(int argc, char **argv)
 
     struct system sys = {.file = o.system, .search_paths = o.search, .nsearch = o.nsearch};
     struct sdf_node *root = sdf_read(o.system);
-    timing_phase("read and parse the system file");
+    timing_phase("parse the system file (XML into the element tree)");
     check_elements(root, &sys);
     check_global(&sys);
     timing_phase("check the system (elements, global rules)");
