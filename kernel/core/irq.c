@@ -8,6 +8,7 @@
 #include "kernel.h"
 #include "sched.h"
 #include "gic.h"
+#include "vgic.h"
 #include <minikit/board.h>
 
 /* Which PD id an INTID signals; pd == NULL for INTIDs nobody owns. */
@@ -27,6 +28,9 @@ void irqs_init(const struct mk_systable *t)
         /* The UART's IRQ 33 is a PD's like any other: the kernel only ever writes to the UART. */
         if (intid < MK_IRQ_FIRST || intid >= MK_IRQ_END || intid == MK_IRQ_KERNEL_TIMER)
             panic("system table: IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
+        if (vms && (intid == VGIC_MAINT_INTID || intid == VGIC_HYPTIMER_INTID))
+            panic("system table: IRQ %u cannot be given to a PD in a system with virtual machines (the kernel's)",
+                  intid);
         if (irq->pd >= t->npds || irq->id >= MK_MAX_IDS || irq_owner[intid].pd)
             panic("system table: IRQ %u has a bad or second owner", intid);
         struct pd *p = &pds[irq->pd];
@@ -66,15 +70,18 @@ SYSCALL(sys_irq_ack)
  */
 static int irq_take(struct pd *self)
 {
-    unsigned intid = gic_take(MK_IRQ_KERNEL_TIMER);
+    unsigned timer = kernel_timer_intid;
+    unsigned intid = gic_take(timer);
 
-    if (intid == MK_IRQ_KERNEL_TIMER)
+    if (intid == timer)
         return timer_tick(self);
     if (intid != GIC_SPURIOUS && irq_owner[intid].pd) {
         TRACE(TR_IRQ, irq_owner[intid].pd, NULL, intid, irq_owner[intid].id);
         struct pd *t = notify_pd(irq_owner[intid].pd, irq_owner[intid].id);
         if (t)
             sched_enqueue(t);
+    } else if (vms && intid != GIC_SPURIOUS) {
+        vgic_ppi_taken(intid); /* 25 or 27: arch/aarch64/vcpu.c reads their cause itself */
     }
     return TIMER_KEEP;
 }

@@ -145,7 +145,15 @@ arch_switch_to:
     mov     x19, x0                 /* next's x19 is reloaded from its frame */
     bl      switch_hooks
     mov     x0, x19
+    ldr     x1, [x0, #PD_VCPU]      /* a vCPU (only in a system with VMs, which */
+    cbnz    x1, vcpu_enter          /* always runs the hooks): to the world switch */
     b       arch_enter_user
+
+/* vcpu_run(next) on a fresh kernel stack: nothing below it is live. */
+vcpu_enter:
+    mrs     x1, tpidr_el1
+    mov     sp, x1
+    b       vcpu_run
 
 .macro save_rest                    /* everything but x30, already saved */
     stp     x0, x1, [sp, #X(0)]
