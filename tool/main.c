@@ -274,8 +274,12 @@ int main(int argc, char **argv)
     output_commit();
 
     unsigned long long size = layout.image_end - MK_IMAGE_BASE, zeroed = layout.hdr.zero_end - layout.hdr.zero_base;
-    printf("microkit: %s: %zu %s, %zu %s; %s: %llu %s (+%llu %s zeroed at boot); report in %s\n", o.system, sys.npds,
-           plural(sys.npds, "PD", "PDs"), sys.nchannels, plural(sys.nchannels, "channel", "channels"), o.image, size,
-           plural(size, "byte", "bytes"), zeroed, plural(zeroed, "byte", "bytes"), o.report);
+    size_t nvcpus = sys.nentries - sys.npds;
+    char *vms = sys.nvms ? xasprintf(", %zu %s (%zu %s)", sys.nvms, plural(sys.nvms, "VM", "VMs"), nvcpus,
+                                     plural(nvcpus, "vCPU", "vCPUs"))
+                         : "";
+    printf("microkit: %s: %zu %s%s, %zu %s; %s: %llu %s (+%llu %s zeroed at boot); report in %s\n", o.system,
+           sys.npds, plural(sys.npds, "PD", "PDs"), vms, sys.nchannels, plural(sys.nchannels, "channel", "channels"),
+           o.image, size, plural(size, "byte", "bytes"), zeroed, plural(zeroed, "byte", "bytes"), o.report);
     return 0;
 }
