@@ -61,27 +61,45 @@ SYSCALL(sys_irq_ack)
 }
 
 /*
+ * An interrupt no PD owns, in a system with virtual machines: the kernel's
+ * timer is INTID 26 there (gic_take masked it: unmask it), 27 the guests'
+ * virtual timer and 25 the GIC's maintenance interrupt, for which
+ * arch/aarch64/vcpu.c reads the cause itself after a guest's exit.
+ */
+static __attribute__((noinline)) int irq_take_vm(struct pd *self, unsigned intid)
+{
+    if (intid == VGIC_HYPTIMER_INTID) {
+        gic_unmask(intid);
+        return timer_tick(self);
+    }
+    if (intid == VGIC_VTIMER_INTID)
+        gic_mask(intid);
+    vgic_ppi_taken(intid);
+    return TIMER_KEEP;
+}
+
+/*
  * Take the pending interrupt: mask it (unless it is the kernel's timer),
  * end it, signal its PD. One per exception: another one pending brings the
  * CPU straight back (an IRQ exception on the ERET to EL0, or WFI returning
  * at once in idle), so the common case of one reads the acknowledge
  * register once. Returns the timer's verdict on `self` (timer.c). Runs with
- * interrupts masked.
+ * interrupts masked. `vm` is a constant: irq_dispatch (no VMs) compiles to
+ * the code it always was, irq_dispatch_vm has the VM PPIs.
  */
-static int irq_take(struct pd *self)
+static inline __attribute__((always_inline)) int irq_take(struct pd *self, const int vm)
 {
-    unsigned timer = kernel_timer_intid;
-    unsigned intid = gic_take(timer);
+    unsigned intid = gic_take(MK_IRQ_KERNEL_TIMER);
 
-    if (intid == timer)
+    if (intid == MK_IRQ_KERNEL_TIMER && !vm)
         return timer_tick(self);
     if (intid != GIC_SPURIOUS && irq_owner[intid].pd) {
         TRACE(TR_IRQ, irq_owner[intid].pd, NULL, intid, irq_owner[intid].id);
         struct pd *t = notify_pd(irq_owner[intid].pd, irq_owner[intid].id);
         if (t)
             sched_enqueue(t);
-    } else if (vms && intid != GIC_SPURIOUS) {
-        vgic_ppi_taken(intid); /* 25 or 27: arch/aarch64/vcpu.c reads their cause itself */
+    } else if (vm && intid != GIC_SPURIOUS) {
+        return irq_take_vm(self, intid);
     }
     return TIMER_KEEP;
 }
@@ -91,9 +109,9 @@ static int irq_take(struct pd *self)
  * higher priority preempts self; at the end of a slice self goes behind the
  * ready PDs of its own priority (round-robin).
  */
-struct pd *irq_dispatch(struct pd *self)
+static inline __attribute__((always_inline)) struct pd *dispatch(struct pd *self, const int vm)
 {
-    int verdict = irq_take(self);
+    int verdict = irq_take(self, vm);
 
     if (!self)
         return NULL;
@@ -111,4 +129,15 @@ struct pd *irq_dispatch(struct pd *self)
         return sched_pick();
     }
     return self;
+}
+
+struct pd *irq_dispatch(struct pd *self)
+{
+    return dispatch(self, 0);
+}
+
+/* The same in a system with virtual machines (entry.S's VM vectors, idle, vcpu.c). */
+struct pd *irq_dispatch_vm(struct pd *self)
+{
+    return dispatch(self, 1);
 }

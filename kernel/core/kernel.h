@@ -164,6 +164,7 @@ struct pd *notify_pd(struct pd *t, unsigned id);
 void irqs_init(const struct mk_systable *t);
 int irq_ack(struct pd *self, u64 id);
 struct pd *irq_dispatch(struct pd *self);
+struct pd *irq_dispatch_vm(struct pd *self);
 SYSCALL(sys_irq_ack);
 
 /* core/domain.c */
@@ -264,6 +265,7 @@ SYSCALL(sys_smc);
 /* arch/aarch64/trap.c */
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
+struct pd *trap_irq_vm(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
 void kernel_irq_taken(u64 elr);
 extern u32 switch_hooks_on;

@@ -132,7 +132,7 @@
     msr     \reg, x3
 .endm
 
-    .text
+    .section .text.vectors, "ax"     /* beside entry.S's tables (kernel.ld) */
     .balign 2048
     .global el2_vectors
 el2_vectors:
@@ -183,6 +183,8 @@ el2_vectors:
     stp     x0, x1, [sp, #-16]!
     b       guest_serror
     .org    el2_vectors + 0x800
+
+    .text
 
 /* The kernel's hvc: x0, x1 are on the stack. */
 host_call:

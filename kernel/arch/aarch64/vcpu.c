@@ -49,7 +49,8 @@ _Static_assert(VR_CNTKCTL == VCPU_SYS + (MK_VCPU_NUM_REGS - 1) * 8, "vcpu_layout
 #define CNTV_IMASK   2
 #define CNTV_ISTATUS 4
 
-static struct vcpu vcpus[MK_MAX_PDS];
+/* Beside the PD table, not cleared at boot (kmain's clear is boot time for every system): vcpu_create clears each. */
+static struct vcpu vcpus[MK_MAX_PDS] __attribute__((section(".bss.pd_table")));
 static u64 vm_stage2[MK_MAX_PDS]; /* by VM index: VTTBR (VMID | level-1 table), 0 until built */
 
 /* A vCPU entry of the system table becomes a stopped child of its VMM. */
@@ -58,6 +59,7 @@ void vcpu_create(struct pd *p, const struct mk_pd *d)
     const struct mk_map *maps = systable_maps(systable);
     struct vcpu *v = &vcpus[p->index];
 
+    memset(v, 0, sizeof(*v));
     if (!vm_stage2[d->vm]) {
         vm_stage2[d->vm] = stage2_create(d->vm + 1u);
         for (u32 i = 0; i < d->map_count; i++)
@@ -185,7 +187,7 @@ static struct pd *exit_irq(struct pd *p, struct vcpu *v)
         vgic_vtimer_enable(0);
         return fault_send(p, FAULT_VPPI, 1, &irq);
     }
-    return irq_dispatch(p);
+    return irq_dispatch_vm(p);
 }
 
 /* Entered from entry.S (arch_switch_to) on the kernel stack, for good. */

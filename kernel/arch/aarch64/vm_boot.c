@@ -13,8 +13,10 @@
 
 int vms;
 
+extern char exception_vectors_vm[]; /* entry.S */
+
 /* EL2's page table: the identity map of the first 3 GiB in 1 GiB blocks (devices, then RAM). */
-static u64 el2_pt[512] __attribute__((aligned(4096)));
+static u64 el2_pt[512] __attribute__((aligned(4096), section(".bss.pd_table"))); /* not cleared at boot: vms_init writes it all */
 
 #define EL2_AP1 (1ULL << 6) /* RES1 in the EL2 regime */
 #define EL2_DEVICE (PTE_AF | EL2_AP1 | (ATTR_DEVICE << PTE_ATTR_SHIFT) | PTE_UXN | PTE_BLOCK)
@@ -44,6 +46,7 @@ void vms_init(void)
 {
     if (!vms)
         return;
+    memset(el2_pt, 0, sizeof(el2_pt));
     el2_pt[0] = 0x00000000ULL | EL2_DEVICE;
     el2_pt[1] = 0x40000000ULL | EL2_RAM;
     el2_pt[2] = 0x80000000ULL | EL2_RAM;
@@ -51,4 +54,6 @@ void vms_init(void)
     if (el2_call(EL2_INIT, KVA_TO_PA(el2_pt)) != 0)
         panic("EL2 did not take the kernel's call: was the kernel started at EL2 by this image's boot code?");
     vgic_init();
+    write_sysreg(vbar_el1, (u64)exception_vectors_vm); /* IRQs through irq_dispatch_vm */
+    isb();
 }
