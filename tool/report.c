@@ -237,6 +237,12 @@ static void domain_section(FILE *f, const struct system *sys)
         for (size_t i = 0; i < sys->npds; i++)
             if (sys->pds[i]->domain == (int)d)
                 fprintf(f, " %s", sys->pds[i]->name);
+        bool vms = false; /* a VM runs in its VMM's domain */
+        for (size_t v = 0; v < sys->nvms; v++)
+            if (sys->vms[v]->vmm->domain == (int)d) {
+                fprintf(f, "%s %s", vms ? "" : "; VMs:", sys->vms[v]->name);
+                vms = true;
+            }
         fputc('\n', f);
     }
     fprintf(f, "    schedule (start_index %llu", X(sys->schedule_start));

@@ -308,6 +308,11 @@ static void domains(struct json *j, const struct system *sys)
             if (sys->pds[i]->domain == (int)d)
                 json_str(j, NULL, sys->pds[i]->name);
         json_close(j);
+        json_array(j, "vms"); /* each in its VMM's domain */
+        for (size_t v = 0; v < sys->nvms; v++)
+            if (sys->vms[v]->vmm->domain == (int)d)
+                json_str(j, NULL, sys->vms[v]->name);
+        json_close(j);
         json_close(j);
     }
     json_close(j);
