@@ -65,9 +65,12 @@ SYSCALL(sys_vcpu)
     case MK_VCPU_STOP:
         stop(c);
         break;
-    case MK_VCPU_RESUME:
+    case MK_VCPU_RESUME: /* as seL4's restart(): a stopped or faulted vCPU runs (a faulted one retries) */
         self->regs.x[0] = MK_OK;
-        return c->state == PD_STOPPED ? make_runnable(self, c) : self;
+        if (c->state != PD_STOPPED && c->state != PD_FAULTED)
+            return self;
+        pd_cancel(c);
+        return make_runnable(self, c);
     case MK_VCPU_READ_TCB:
         if (a2)
             stop(c);
