@@ -51,6 +51,7 @@ import gen  # noqa: E402
 
 VARIANTS = [("virt,virtualization=on", "cortex-a53"), ("virt", "cortex-a53"),
             ("virt,virtualization=on,gic-version=3", "cortex-a72"), ("virt,gic-version=3", "cortex-a57")]
+VM_VARIANTS = [("virt,virtualization=on", "cortex-a53"), ("virt,virtualization=on", "cortex-a72")]
 # What the kernel says, and then stops, when a system with virtual machines boots without EL2 or on a GICv3.
 VM_STOP = re.compile(r"this system has virtual machines, which need (EL2|a GICv2 with the virtualization extension)")
 
@@ -107,7 +108,10 @@ def one(args, i):
     seed = f"{args.seed}-{i}"
     g = gen.Gen(seed)
     text = g.generate()
-    machine, cpu = random.Random(seed + "/qemu").choice(VARIANTS)
+    qemu = random.Random(seed + "/qemu")
+    machine, cpu = qemu.choice(VARIANTS)
+    if g.vms and not runs_vms(machine) and qemu.random() < 0.7:
+        machine, cpu = qemu.choice(VM_VARIANTS)  # mostly where the VMs run; the rest checks the kernel's stop
     work = tempfile.mkdtemp(prefix="fz-", dir=args.tmp)
     try:
         path = os.path.join(work, "fz.system")
