@@ -130,9 +130,6 @@ FILE *output_open(const char *path)
     o->f = fdopen(fd, "wb");
     if (!o->f)
         diag_fatal("cannot write '%s': %s", o->tmp, strerror(errno));
-    /* Reports are written a line at a time: a buffer of 256 KiB instead of 4 KiB makes a few write() calls of
-     * hundreds (and writes larger than it, the image, go straight to the file). */
-    setvbuf(o->f, NULL, _IOFBF, 256 * 1024);
     return o->f;
 }
 
