@@ -209,6 +209,10 @@ static void mmio(seL4_Word addr, seL4_Word fsr)
     case R_SYSREG:
         check(value == 0x4100, "the emulated PMCR_EL0 reached the guest");
         break;
+    case R_FP:
+        check(value == 0x1234, "the guest's d16 survived the VMM's FP use");
+        say("guest FP registers kept across the VMM's FP use");
+        break;
     case R_X22:
         check(value == 0x22222222, "x22 written through seL4_TCB_WriteRegisters");
         break;
@@ -276,6 +280,7 @@ static seL4_Bool hvc(void)
               "seL4_TCB_ReadRegisters: x19, x21, tpidr_el0");
         check((regs.spsr & 0xf) == 5, "spsr: EL1h");
         regs.x22 = 0x22222222;
+        __asm__ volatile("movi v16.2d, #0" ::: "v16"); /* the VMM's own FP use: the lazy FP switch */
         microkit_vcpu_arm_write_reg(VCPU, seL4_VCPUReg_TPIDR_EL1, 0x7777);
         check(microkit_vcpu_arm_read_reg(VCPU, seL4_VCPUReg_TPIDR_EL1) == 0x7777, "TPIDR_EL1 read back");
         check(microkit_vcpu_arm_read_reg(VCPU, seL4_VCPUReg_VBAR) == 0, "VBAR_EL1 read");
