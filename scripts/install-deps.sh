@@ -19,6 +19,9 @@ set -eu
 #                 graphviz (`dot`: microkit --graph FILE.svg, make graph-docs)
 #   tests         cmocka (tool unit tests), python3 (system-test runner),
 #                 xxd (binary fixtures)
+#   vm example    device-tree-compiler (dtc: the Linux guest's device tree),
+#                 debian-archive-keyring (checks the arm64 packages the guest
+#                 is built from; examples/vm/guest-assets.sh)
 #   release       make release: the static archives the tool is linked
 #                 against (libxml2's dependencies ICU, zlib and lzma, and
 #                 libstdc++ for ICU), pandoc (the manual as one HTML page)
@@ -29,6 +32,7 @@ qemu-system-arm
 gdb-multiarch
 libxml2-dev libelf-dev graphviz
 libcmocka-dev python3 xxd
+device-tree-compiler debian-archive-keyring
 libicu-dev zlib1g-dev liblzma-dev libstdc++-12-dev pandoc"
 
 missing=
