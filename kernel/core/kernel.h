@@ -231,6 +231,9 @@ void vspace_check(const struct mk_systable *t);
 /* arch/aarch64/vspace_cache.c */
 SYSCALL(sys_cache);
 
+/* core/vcpu_sys.c */
+SYSCALL(sys_vcpu);
+
 /* arch/aarch64/smc.c */
 SYSCALL(sys_smc);
 

@@ -88,6 +88,11 @@ static void check_pds(const struct mk_systable *t)
     const struct mk_pd *p = systable_pds(t);
 
     for (unsigned i = 0; i < t->npds; i++, p++) {
+        if (p->kind == MK_PD_KIND_VCPU)
+            panic("system table: entry %u (VM '%.64s') is a vCPU: this kernel does not run virtual machines yet",
+                  i, p->name);
+        if (p->kind != MK_PD_KIND_PD)
+            panic("system table: PD %u has unknown kind %u", i, p->kind);
         if ((u64)p->map_first + p->map_count > t->nmaps)
             panic("system table: PD %u maps out of range", i);
         if (p->priority > 254)
