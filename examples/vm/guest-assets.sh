@@ -69,7 +69,11 @@ if [ -z "$kdeb" ] || [ -z "$bdeb" ]; then
     command -v apt-get >/dev/null 2>&1 || skip "apt-get is not installed"
     [ -f "$keyring" ] || skip "$keyring is missing (Debian package debian-archive-keyring)"
     echo "guest-assets: fetching the arm64 package lists from $mirror (private apt state in $apt)"
-    apt-get "$@" update >"$cache/apt-update.log" 2>&1 || skip "apt-get update failed: $(tail -n 1 "$cache/apt-update.log")"
+    # apt-get update exits 0 when a mirror cannot be reached: its log says so.
+    if ! apt-get "$@" update >"$cache/apt-update.log" 2>&1 ||
+        grep -q -e '^Err:' -e '^[WE]: Failed to fetch' "$cache/apt-update.log"; then
+        skip "apt-get update failed: $(grep -m 1 -e '^Err:' -e '^[WE]:' "$cache/apt-update.log" | cut -c 1-200)"
+    fi
     # linux-image-cloud-arm64 is a metapackage: its one dependency is the
     # real kernel package, linux-image-<abi>-cloud-arm64.
     real=$(apt-cache "$@" depends linux-image-cloud-arm64 2>/dev/null |
