@@ -231,7 +231,7 @@ static void rule_symbols(struct system *sys, struct pd *pd)
     for (size_t i = 0; i < sizeof(lib) / sizeof(lib[0]); i++)
         *VEC_PUSH(pd->patches, pd->npatches) = lib[i];
     /* Keep the order "libmicrokit first": rotate the new entries to the front. */
-    struct patch *all = xcalloc(pd->npatches, sizeof(*all));
+    struct patch *all = vec_alloc(sizeof(*all), pd->npatches);
     memcpy(all, pd->patches + nuser, (pd->npatches - nuser) * sizeof(*all));
     memcpy(all + (pd->npatches - nuser), pd->patches, nuser * sizeof(*all));
     free(pd->patches);

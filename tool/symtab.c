@@ -80,18 +80,21 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
     if (elf_find_symbol(kernel, MK_SYMTAB_SYMBOL, &ks) == 0)
         return NULL;
 
-    struct fsym **per = xcalloc(sys->npds ? sys->npds : 1, sizeof(*per));
-    size_t *counts = xcalloc(sys->npds ? sys->npds : 1, sizeof(*counts));
-    size_t *found = xcalloc(sys->npds ? sys->npds : 1, sizeof(*found));
+    /* Per system-table entry: a vCPU (no image of its own) has no symbols. */
+    size_t n = sys->nentries;
+    struct fsym **per = xcalloc(n ? n : 1, sizeof(*per));
+    size_t *counts = xcalloc(n ? n : 1, sizeof(*counts));
+    size_t *found = xcalloc(n ? n : 1, sizeof(*found));
     size_t nsyms = 0, strsize = 0;
-    for (size_t i = 0; i < sys->npds; i++) {
-        per[i] = functions(sys->pds[i]->elf->path, &counts[i]);
+    for (size_t p = 0; p < sys->npds; p++) {
+        size_t i = sys->pds[p]->index;
+        per[i] = functions(sys->pds[p]->elf->path, &counts[i]);
         found[i] = counts[i];
         nsyms += counts[i];
         for (size_t k = 0; k < counts[i]; k++)
             strsize += strlen(per[i][k].name) + 1;
     }
-    size_t syms_off = sizeof(struct mk_symtab) + sys->npds * sizeof(struct mk_symtab_pd);
+    size_t syms_off = sizeof(struct mk_symtab) + n * sizeof(struct mk_symtab_pd);
     syms_off = (syms_off + 7) & ~(size_t)7;
     size_t strs_off = syms_off + nsyms * sizeof(struct mk_sym);
     size_t total = (strs_off + strsize + 7) & ~(size_t)7;
@@ -99,7 +102,7 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
         /* Too big to be worth it: the kernel prints raw PCs (microkit-symbolize still works). */
         nsyms = 0;
         strsize = 0;
-        memset(counts, 0, sys->npds * sizeof(*counts));
+        memset(counts, 0, n * sizeof(*counts));
         strs_off = syms_off;
         total = (strs_off + 7) & ~(size_t)7;
     }
@@ -109,14 +112,14 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
     h->magic = MK_SYMTAB_MAGIC;
     h->version = MK_SYMTAB_VERSION;
     h->size = (uint32_t)total;
-    h->npds = (uint32_t)sys->npds;
+    h->npds = (uint32_t)n;
     h->nsyms = (uint32_t)nsyms;
     h->syms_off = (uint32_t)syms_off;
     h->strs_off = (uint32_t)strs_off;
     struct mk_symtab_pd *pds = (struct mk_symtab_pd *)(t + sizeof(*h));
     struct mk_sym *syms = (struct mk_sym *)(t + syms_off);
     size_t at = 0, str = 0;
-    for (size_t i = 0; i < sys->npds; i++) {
+    for (size_t i = 0; i < n; i++) {
         pds[i].first = (uint32_t)at;
         pds[i].count = (uint32_t)counts[i];
         for (size_t k = 0; k < counts[i]; k++, at++) {
@@ -128,7 +131,7 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
             str += len;
         }
     }
-    for (size_t i = 0; i < sys->npds; i++) {
+    for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < found[i]; k++)
             free(per[i][k].name);
         free(per[i]);
