@@ -13,7 +13,12 @@
 #include "vmm.h"
 #include "vm_layout.h"
 
-#define NUM_REGS (sizeof(seL4_UserContext) / sizeof(seL4_Word))
+/*
+ * pc, sp, spsr and x0..x30: the first 34 words of seL4_UserContext. The
+ * exits never need the guest's EL0 thread registers (tpidr_el0,
+ * tpidrro_el0, the last two), so they are neither read nor written back.
+ */
+#define NUM_REGS 34
 #define SPSR_EL1H_MASKED 0x3c5 /* EL1 with SP_EL1, D, A, I and F masked: the boot protocol's state */
 #define SCTLR_EL1_RESET  0x30d00800 /* MMU and caches off, the RES1 bits of ARMv8.0 */
 #define MPIDR_CPU0       0x80000000 /* affinity 0, the DT's cpu@0; bit 31 is RES1 */
