@@ -1,11 +1,12 @@
 #!/bin/sh
 # Builds the Linux guest of the vm example from Debian packages:
 #
-#   guest-assets.sh OUTDIR
+#   guest-assets.sh OUTDIR [INIT]
 #
 # writes OUTDIR/Image (Debian's arm64 kernel, linux-image-cloud-arm64, as a
 # raw arm64 Image) and OUTDIR/initramfs.cpio (busybox-static for arm64 and
-# this example's guest/init, a newc cpio archive made by guest/mkinitramfs.py).
+# INIT as /init (default: this example's guest/init), a newc cpio archive made
+# by guest/mkinitramfs.py).
 #
 # The .deb files come from deb.debian.org (bookworm, arm64) through a private
 # apt state in the cache directory, so the host's apt configuration and
@@ -21,12 +22,14 @@
 # status: a real error.
 set -eu
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 OUTDIR" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 OUTDIR [INIT]" >&2
     exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)
 out=$1
+init=${2:-$here/guest/init}
+[ -f "$init" ] || { echo "guest-assets: no init script at '$init'" >&2; exit 2; }
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 cache=${MINIKIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/minikit}/debian-bookworm-arm64
@@ -107,7 +110,7 @@ if [ "$(magic "$tmp/Image" 56 4)" != 41524d64 ]; then
     exit 1
 fi
 
-python3 "$here/guest/mkinitramfs.py" "$tmp/initramfs.cpio" "$tmp/busybox/bin/busybox" "$here/guest/init"
+python3 "$here/guest/mkinitramfs.py" "$tmp/initramfs.cpio" "$tmp/busybox/bin/busybox" "$init"
 mv "$tmp/Image" "$out/Image"
 mv "$tmp/initramfs.cpio" "$out/initramfs.cpio"
 echo "guest-assets: $out/Image from $(basename "$kdeb"), $out/initramfs.cpio with $(basename "$bdeb")"

@@ -56,6 +56,7 @@ static struct {
 
 static int lr_irq[NUM_LRS]; /* the interrupt each list register holds, or -1 */
 seL4_Word vgic_inject_errors;
+seL4_Word vgic_injected;
 
 static bool test_bit(const uint32_t *w, unsigned irq)
 {
@@ -117,6 +118,7 @@ static void flush(void)
             return;
         }
         lr_irq[lr] = irq;
+        vgic_injected++;
         clear_bit(dist.pending, irq);
         set_bit(dist.in_lr, irq);
     }
@@ -139,6 +141,16 @@ static void source_done(unsigned irq)
     } else if (irq == UART_IRQ) {
         microkit_irq_ack(UART_CH);
     }
+}
+
+unsigned vgic_lrs_in_use(void)
+{
+    unsigned n = 0;
+
+    for (unsigned i = 0; i < NUM_LRS; i++) {
+        n += lr_irq[i] >= 0;
+    }
+    return n;
 }
 
 void vgic_maintenance(seL4_Word lr)

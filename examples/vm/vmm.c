@@ -10,6 +10,7 @@
  * on to the guest; the UART's registers are mapped into the guest directly.
  * Returning true from fault() resumes the guest at its (edited) PC.
  */
+#include <stddef.h>
 #include "vmm.h"
 #include "vm_layout.h"
 
@@ -114,19 +115,38 @@ static void print_exits(void)
     vmm_puts(" total=");
     vmm_putdec(total);
     vmm_puts(" (uart-irq: notifications, not exits)\n");
+    vmm_puts("vmm: interrupts injected=");
+    vmm_putdec(vgic_injected);
+    vmm_puts(" failed=");
+    vmm_putdec(vgic_inject_errors);
+    vmm_puts(" list registers still held=");
+    vmm_putdec(vgic_lrs_in_use());
+    vmm_puts("\n");
 }
 
 /* ---------------------------------------------------------------- registers */
 
+/*
+ * Where x0..x30 are in seL4_UserContext: seL4's AArch64 order is not
+ * numeric (pc, sp, spsr, x0..x8, x16..x18, x29, x30, x9..x15, x19..x28,
+ * tpidr_el0, tpidrro_el0), so the fields are looked up by name.
+ */
+#define X(n) [n] = offsetof(seL4_UserContext, x##n) / sizeof(seL4_Word)
+static const unsigned char x_word[31] = {
+    X(0), X(1), X(2), X(3), X(4), X(5), X(6), X(7), X(8), X(9), X(10), X(11), X(12), X(13), X(14), X(15),
+    X(16), X(17), X(18), X(19), X(20), X(21), X(22), X(23), X(24), X(25), X(26), X(27), X(28), X(29), X(30),
+};
+#undef X
+
 seL4_Word ctx_get_x(const seL4_UserContext *ctx, unsigned n)
 {
-    return n < 31 ? (&ctx->x0)[n] : 0;
+    return n < 31 ? ((const seL4_Word *)ctx)[x_word[n]] : 0;
 }
 
 void ctx_set_x(seL4_UserContext *ctx, unsigned n, seL4_Word v)
 {
     if (n < 31) {
-        (&ctx->x0)[n] = v;
+        ((seL4_Word *)ctx)[x_word[n]] = v;
     }
 }
 
@@ -240,18 +260,23 @@ static bool smc(void)
     return write_regs(&ctx);
 }
 
-/* A trapped MSR/MRS: read as zero, writes ignored, each register reported the first time. */
+/*
+ * A trapped MSR/MRS: read as zero, writes ignored. The debug registers
+ * (Op0 2: MDSCR_EL1, OSLAR_EL1, the breakpoint and watchpoint registers
+ * Linux resets at boot) are expected and only counted; any other register
+ * is reported the first time it is seen.
+ */
 static bool sysreg(seL4_Word esr)
 {
-    static seL4_Word seen[16];
+    static seL4_Word seen[8];
     seL4_Word id = esr & 0x3ffc1e; /* Op0, Op2, Op1, CRn, CRm: without Rt and the direction */
     unsigned i;
     seL4_UserContext ctx;
 
     exits[EXIT_SYSREG]++;
-    for (i = 0; i < 16 && seen[i] != 0 && seen[i] != id + 1; i++) {
+    for (i = 0; i < 8 && seen[i] != 0 && seen[i] != id + 1; i++) {
     }
-    if (i < 16 && seen[i] == 0) {
+    if (((esr >> 20) & 3) != 2 && i < 8 && seen[i] == 0) {
         seen[i] = id + 1;
         vmm_puts("vmm: trapped system register access (ESR_EL2 ");
         vmm_puthex(esr);
