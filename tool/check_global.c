@@ -5,6 +5,7 @@
 
 #include "attr.h"
 #include "check.h"
+#include "names.h"
 #include "minikit/systable.h"
 
 static const char **pd_names(const struct system *sys)
@@ -15,20 +16,32 @@ static const char **pd_names(const struct system *sys)
     return names; /* a PD without a name has "" */
 }
 
-static struct pd *find_pd(const struct system *sys, const char *name)
+/* PDs and MRs by name, filled by check_global before its rules: every element has been read by then. */
+static struct names pd_index, mr_index;
+
+static void index_names(const struct system *sys)
 {
+    names_clear(&pd_index);
+    names_clear(&mr_index);
     for (size_t i = 0; i < sys->npds; i++)
-        if (!strcmp(sys->pds[i]->name, name))
-            return sys->pds[i];
-    return NULL;
+        names_add(&pd_index, sys->pds[i]->name, sys->pds[i]);
+    for (size_t i = 0; i < sys->nmrs; i++)
+        if (sys->mrs[i].name)
+            names_add(&mr_index, sys->mrs[i].name, &sys->mrs[i]);
 }
 
+/* The first PD named name (a PD without a name has ""), or NULL. */
+static struct pd *find_pd(const struct system *sys, const char *name)
+{
+    (void)sys;
+    return names_find(&pd_index, name);
+}
+
+/* The first MR named name, or NULL. */
 static struct mr *find_mr(const struct system *sys, const char *name)
 {
-    for (size_t i = 0; i < sys->nmrs; i++)
-        if (sys->mrs[i].name && !strcmp(sys->mrs[i].name, name))
-            return &sys->mrs[i];
-    return NULL;
+    (void)sys;
+    return names_find(&mr_index, name);
 }
 
 static char *did_you_mean(const char *word, const char **cands, size_t n)
@@ -454,6 +467,7 @@ static void (*const rules[])(struct system *) = {
 
 void check_global(struct system *sys)
 {
+    index_names(sys);
     for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
         rules[i](sys);
 }
