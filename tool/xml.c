@@ -14,7 +14,7 @@
 #define MAX_DEPTH 256                /* element nesting; the checks that follow recurse over the tree */
 #define MAX_EXPANSION (1u << 20)     /* bytes of one attribute value after entity expansion */
 #define MAX_ENTITY_DEPTH 16          /* entities referring to entities */
-#define ARENA_CHUNK 65536
+#define ARENA_CHUNK 65536            /* at most: a small file gets smaller chunks (see xml_parse) */
 
 struct entity {
     const char *name;
@@ -27,21 +27,26 @@ struct parser {
     struct entity *ents;
     size_t nents;
     char *arena; /* bump allocator for nodes and strings: the tree lives until exit */
-    size_t arena_left;
-    char *buf; /* scratch for attribute values being expanded */
-    size_t buflen, bufcap;
+    size_t arena_left, chunk;
 };
+
+/* Scratch for attribute values being expanded: one for all parses, so that an error (which leaves by longjmp
+ * in the fuzz target) leaks nothing, and at most MAX_EXPANSION bytes plus one entity's text. */
+static struct {
+    char *buf;
+    size_t len, cap;
+} scratch;
 
 /* ---------------------------------------------------------------- memory */
 
 static void *alloc(struct parser *x, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
-    if (n > ARENA_CHUNK / 4)
+    if (n > x->chunk / 4)
         return xcalloc(1, n);
     if (n > x->arena_left) {
-        x->arena = xcalloc(1, ARENA_CHUNK);
-        x->arena_left = ARENA_CHUNK;
+        x->arena = xcalloc(1, x->chunk);
+        x->arena_left = x->chunk;
     }
     void *r = x->arena;
     x->arena += n;
@@ -60,13 +65,14 @@ static void buf_add(struct parser *x, const char *s, size_t n)
 {
     if (!n)
         return;
-    if (x->buflen + n > x->bufcap) {
-        while (x->buflen + n > x->bufcap)
-            x->bufcap = x->bufcap ? x->bufcap * 2 : 256;
-        x->buf = xrealloc(x->buf, x->bufcap);
+    (void)x;
+    if (scratch.len + n > scratch.cap) {
+        while (scratch.len + n > scratch.cap)
+            scratch.cap = scratch.cap ? scratch.cap * 2 : 256;
+        scratch.buf = xrealloc(scratch.buf, scratch.cap);
     }
-    memcpy(x->buf + x->buflen, s, n);
-    x->buflen += n;
+    memcpy(scratch.buf + scratch.len, s, n);
+    scratch.len += n;
 }
 
 /* ---------------------------------------------------------------- errors */
@@ -332,7 +338,7 @@ static void expand_entity(struct parser *x, const struct entity *e, struct pos r
         fail(ref, NULL, x, "entities nest more than %d deep", MAX_ENTITY_DEPTH);
     chain[depth] = e;
     for (const char *s = e->value; *s;) {
-        if (x->buflen > MAX_EXPANSION)
+        if (scratch.len > MAX_EXPANSION)
             fail(ref, NULL, x, "the attribute value grows beyond %u bytes as its entities expand", MAX_EXPANSION);
         if (*s == '<')
             fail(ref, "an attribute value cannot hold '<': use &lt;", x,
@@ -374,7 +380,7 @@ static char *attr_value(struct parser *x, const char *attr, const char *tag)
         adv(x);
         return strndup_arena(x, s, (size_t)(x->p - 1 - s));
     }
-    x->buflen = 0;
+    scratch.len = 0;
     buf_add(x, s, (size_t)(x->p - s));
     for (;;) {
         if (x->p == x->end)
@@ -403,7 +409,7 @@ static char *attr_value(struct parser *x, const char *attr, const char *tag)
         adv(x);
     }
     adv(x);
-    return strndup_arena(x, x->buf, x->buflen);
+    return strndup_arena(x, scratch.buf, scratch.len);
 }
 
 /* xmlns and xmlns:PREFIX declare namespaces: not attributes of the element. */
@@ -551,7 +557,7 @@ static void entity_decl(struct parser *x)
         struct pos vpos = x->pos;
         char *raw = literal(x, "an entity's value");
         /* Character references are expanded now, entity references when the entity is used (XML 1.0, 4.5). */
-        x->buflen = 0;
+        scratch.len = 0;
         for (const char *s = raw; *s;) {
             if (s[0] == '&' && s[1] == '#') {
                 struct parser sub = *x;
@@ -568,7 +574,7 @@ static void entity_decl(struct parser *x)
                 buf_add(x, s++, 1);
             }
         }
-        value = strndup_arena(x, x->buf, x->buflen);
+        value = strndup_arena(x, scratch.buf, scratch.len);
     }
     /* Anything else (an external entity: SYSTEM/PUBLIC "...", NDATA) up to the '>'. */
     while (x->p < x->end && *x->p != '>') {
@@ -835,7 +841,11 @@ static int misc(struct parser *x)
 
 struct sdf_node *xml_parse(const char *text, size_t len)
 {
-    struct parser x = {.p = text, .end = text + len, .pos = {1, 1}};
+    /* Arena chunks in proportion to the file (the tree takes about twice its size), up to ARENA_CHUNK. */
+    size_t chunk = 4096;
+    while (chunk < ARENA_CHUNK && chunk < len * 2)
+        chunk *= 2;
+    struct parser x = {.p = text, .end = text + len, .pos = {1, 1}, .chunk = chunk};
     check_characters(&x);
     x.p = text;
     x.pos = (struct pos){1, 1};
@@ -866,7 +876,6 @@ struct sdf_node *xml_parse(const char *text, size_t len)
     if (misc(&x))
         fail(x.pos, "everything must be inside the one <system> element", &x,
              "content after the end of the root element <%s>", root->tag);
-    free(x.buf);
     free(x.ents);
     return root;
 }
