@@ -57,6 +57,7 @@ static struct {
 static int lr_irq[NUM_LRS]; /* the interrupt each list register holds, or -1 */
 seL4_Word vgic_inject_errors;
 seL4_Word vgic_injected;
+seL4_Word vgic_waited;
 
 static bool test_bit(const uint32_t *w, unsigned irq)
 {
@@ -102,6 +103,7 @@ static void flush(void)
             lr++;
         }
         if (lr == NUM_LRS) {
+            vgic_waited++;
             return; /* the rest waits for a maintenance exit */
         }
         /* Priority: the distributor's 8 bits as the list register's 5. Group 0: Linux enables only that on GICC. */

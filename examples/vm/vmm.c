@@ -117,6 +117,8 @@ static void print_exits(void)
     vmm_puts(" (uart-irq: notifications, not exits)\n");
     vmm_puts("vmm: interrupts injected=");
     vmm_putdec(vgic_injected);
+    vmm_puts(" waited-for-a-list-register=");
+    vmm_putdec(vgic_waited);
     vmm_puts(" failed=");
     vmm_putdec(vgic_inject_errors);
     vmm_puts(" list registers still held=");

@@ -32,8 +32,12 @@ bool vgic_dist_access(seL4_Word offset, bool write, unsigned size, seL4_Word *va
 void vgic_raise(unsigned irq);
 /* The guest EOI'd the interrupt in list register lr (a VGIC maintenance exit). */
 void vgic_maintenance(seL4_Word lr);
-/* Statistics: interrupts written into list registers, failed injections, list registers still held. */
+/*
+ * Statistics: interrupts written into list registers, times one had to wait
+ * for a free list register, failed injections, list registers still held.
+ */
 extern seL4_Word vgic_injected;
+extern seL4_Word vgic_waited;
 extern seL4_Word vgic_inject_errors;
 unsigned vgic_lrs_in_use(void);
 
