@@ -41,9 +41,11 @@
  * belong to a PD). */
 #define CNTHCTL_HOST  3
 #define CNTHCTL_GUEST 1
-/* MDCR_EL2 traps for a guest, added to the kernel's value: PMU (TPM, TPMCR)
- * and debug registers (TDA, TDOSA, TDRA): they are the kernel's and the PDs'. */
-#define MDCR_GUEST_TRAPS ((1 << 5) | (1 << 6) | (1 << 9) | (1 << 10) | (1 << 11))
+/* MDCR_EL2 traps for a guest, added to the kernel's value: the PMU (TPM,
+ * TPMCR), which is the kernel's and the benchmark PDs'. Debug registers do
+ * not trap (a guest kernel writes MDSCR_EL1 and the OS lock at boot): the
+ * kernel never enables debug exceptions, and MDSCR_EL1 is switched. */
+#define MDCR_GUEST_TRAPS ((1 << 5) | (1 << 6))
 
 /* EL2's own translation: MAIR attr0 normal write-back, attr1 device nGnRnE;
  * TCR_EL2 T0SZ 25 (39 bits, start at level 1), write-back inner-shareable
@@ -89,8 +91,9 @@
     \op sp_el0,         \base, H_SYS + 168
     \op tpidr_el0,      \base, H_SYS + 176
     \op tpidrro_el0,    \base, H_SYS + 184
+    \op mdscr_el1,      \base, H_SYS + 192
 .endm
-#define H_SIZE (H_SYS + 192)
+#define H_SIZE (H_SYS + 200)
 
 /* The guest's: the seL4_VCPUReg_* ones (not ISR: read only) and the rest. */
 .macro guest_sysregs op, base
@@ -116,6 +119,7 @@
     \op par_el1,        \base, VCPU_PAR
     \op csselr_el1,     \base, VCPU_CSSELR
     \op tpidrro_el0,    \base, VCPU_TPIDRRO
+    \op mdscr_el1,      \base, VCPU_MDSCR
     \op vmpidr_el2,     \base, VR_VMPIDR
     \op cntvoff_el2,    \base, VR_CNTVOFF
     \op cntv_cval_el0,  \base, VR_CNTV_CVAL

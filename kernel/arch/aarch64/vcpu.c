@@ -31,6 +31,7 @@ VLAYOUT(vttbr, VCPU_VTTBR);
 VLAYOUT(esr, VCPU_ESR);
 VLAYOUT(far, VCPU_FAR);
 VLAYOUT(ipa, VCPU_IPA);
+VLAYOUT(mdscr, VCPU_MDSCR);
 _Static_assert(offsetof(struct vcpu, pd) == VCPU_SIZE, "vcpu_layout.h: size");
 _Static_assert(VR_CNTKCTL == VCPU_SYS + (MK_VCPU_NUM_REGS - 1) * 8, "vcpu_layout.h: seL4_VCPUReg count");
 

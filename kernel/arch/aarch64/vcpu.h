@@ -20,6 +20,7 @@ struct vcpu {
     u64 par, csselr, tpidrro;
     u64 vttbr;
     u64 esr, far, ipa;
+    u64 mdscr;
     /* The kernel's. */
     struct pd *pd;
     u8 vppi_masked;          /* the virtual timer's VPPI event is out, until AckVPPI */

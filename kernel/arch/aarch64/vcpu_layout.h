@@ -18,7 +18,8 @@
 #define VCPU_ESR       232 /* exit: ESR_EL2 */
 #define VCPU_FAR       240 /* exit: FAR_EL2 */
 #define VCPU_IPA       248 /* exit on an abort: the guest-physical address (page | FAR's low 12 bits) */
-#define VCPU_SIZE      256
+#define VCPU_MDSCR     256
+#define VCPU_SIZE      264
 
 /* seL4_VCPUReg_* indexes, as byte offsets into VCPU_SYS */
 #define VR(n) (VCPU_SYS + (n) * 8)

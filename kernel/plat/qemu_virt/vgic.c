@@ -143,7 +143,7 @@ int vgic_maintenance(struct vcpu *v, int64_t *idx)
 {
     if (v != loaded || !(*gich(GICH_MISR) & MISR_EOI))
         return 0;
-    uint32_t eisr = *gich(GICH_EISR0);
+    uint32_t eisr = *gich(GICH_EISR0) & ((1u << nlrs) - 1); /* only list registers that exist */
     if (!eisr) {
         *idx = -1;
         return 1;

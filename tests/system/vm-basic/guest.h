@@ -20,6 +20,7 @@
 #define R_VTIMER    0x50 /* write: the INTID the guest took for its virtual timer */
 #define R_IRQ       0x58 /* write: the INTID of the injected interrupt */
 #define R_FAIL      0x60 /* write: something went wrong (value says what) */
+#define R_FP        0x68 /* write: d16 (caller-saved: the VMM does not preserve it) after the VMM used the FP registers itself */
 #define MAGIC       0x123456789abcdef0UL
 
 __asm__(
@@ -60,8 +61,12 @@ __asm__(
     "    mov   x21, #0x2121\n"
     "    mov   x9, #0xe0e0\n"
     "    msr   tpidr_el0, x9\n"
+    "    mov   x9, #0x1234\n"
+    "    fmov  d16, x9\n"                    /* the guest's FP registers survive the VMM's use of its own */
     "    mov   x0, #2\n"
     "    hvc   #0\n"
+    "    fmov  x9, d16\n"
+    "    str   x9, [x28, #0x68]\n"          /* R_FP */
     "    str   x22, [x28, #0x40]\n"         /* R_X22 */
     "    mrs   x9, tpidr_el1\n"
     "    str   x9, [x28, #0x48]\n"          /* R_TPIDR */
@@ -98,6 +103,13 @@ __asm__(
     /* memory outside the VM's maps: the kernel image's physical address */
     "    mov   x9, #0x70000000\n"
     "    ldr   x10, [x9]\n"
+    /* its read-only, non-executable page: a write, then a jump there (stage-2 permission faults) */
+    "    mov   x9, #0x41000000\n"
+    "    mov   x10, #5\n"
+    "    str   x10, [x9, #0x10]\n"
+    "    adr   x30, 4f\n"
+    "    br    x9\n"
+    "4:\n"
     /* stop and restart */
     "    mov   x0, #4\n"
     "    hvc   #0\n"

@@ -112,6 +112,44 @@ static void hostile_calls(void)
     say("bad ids and arguments refused");
 }
 
+/*
+ * Before the guest first runs: every register through both interfaces and
+ * back. The VCPU registers (ISR is read only), then the whole
+ * seL4_UserContext; everything is put back as it was.
+ */
+static void round_trips(void)
+{
+    seL4_UserContext saved, pattern, back;
+    seL4_Word *p = (seL4_Word *)&pattern, *b = (seL4_Word *)&back;
+    const unsigned n = sizeof(pattern) / sizeof(seL4_Word);
+
+    for (seL4_Word r = 0; r < seL4_VCPUReg_Num; r++) {
+        seL4_Word old = microkit_vcpu_arm_read_reg(VCPU, r), want = 0x1000 + r;
+        if (r == seL4_VCPUReg_ISR) {
+            continue;
+        }
+        microkit_vcpu_arm_write_reg(VCPU, r, want);
+        check(microkit_vcpu_arm_read_reg(VCPU, r) == want, "a VCPU register read back");
+        microkit_vcpu_arm_write_reg(VCPU, r, old);
+    }
+    check(seL4_TCB_ReadRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, n, &saved) == seL4_NoError, "read all");
+    for (unsigned i = 0; i < n; i++) {
+        p[i] = 0xa000 + i;
+    }
+    pattern.spsr = 0x3c4; /* EL1t, DAIF masked: kept as it is */
+    check(seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, n, &pattern) == seL4_NoError, "write all");
+    check(seL4_TCB_ReadRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, n, &back) == seL4_NoError, "read back");
+    for (unsigned i = 0; i < n; i++) {
+        check(b[i] == p[i], "a seL4_UserContext word read back");
+    }
+    pattern.spsr = 0x3c9; /* EL2h: never a guest's */
+    seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, 3, &pattern);
+    seL4_TCB_ReadRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, 3, &back);
+    check(back.spsr == 0x3c5, "an EL2 spsr becomes EL1h");
+    seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, n, &saved);
+    say("register round trips before the start: 23 VCPU registers, 36 TCB registers");
+}
+
 void init(void)
 {
     const char *src = guest_start;
@@ -123,6 +161,7 @@ void init(void)
     read_regs();
     check(regs.pc == 0 && regs.spsr == 0x3c5, "initial vCPU pc/spsr");
     check((microkit_vcpu_arm_read_reg(VCPU, seL4_VCPUReg_SCTLR) & 1) == 0, "initial SCTLR_EL1");
+    round_trips();
     while (src < guest_end) {
         *dst++ = *src++;
     }
@@ -170,6 +209,10 @@ static void mmio(seL4_Word addr, seL4_Word fsr)
     case R_SYSREG:
         check(value == 0x4100, "the emulated PMCR_EL0 reached the guest");
         break;
+    case R_FP:
+        check(value == 0x1234, "the guest's d16 survived the VMM's FP use");
+        say("guest FP registers kept across the VMM's FP use");
+        break;
     case R_X22:
         check(value == 0x22222222, "x22 written through seL4_TCB_WriteRegisters");
         break;
@@ -200,13 +243,23 @@ static void vm_fault(void)
 
     read_regs(); /* the registers arrive in the message registers: read the fault's first */
     check(ip == regs.pc, "VM fault IP is the vCPU's PC");
-    check(prefetch == 0, "a data access");
+    if (prefetch) {
+        check(addr == 0x41000000 && ip == addr, "an instruction fetch from the read-only page");
+        check((fsr >> 26) == 0x20 && (fsr & 0x3c) == 0x0c, "FSR: a permission fault on an instruction fetch");
+        say("guest jumped into its non-executable page: a prefetch VM fault");
+        regs.pc = regs.x30; /* back where it came from */
+        seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, sizeof(regs) / sizeof(seL4_Word), &regs);
+        return;
+    }
     check((fsr >> 26) == 0x24, "FSR: a data abort from a lower EL");
     if (addr >= MMIO && addr < MMIO + 0x1000) {
         mmio(addr, fsr);
     } else if (addr == 0x08000000) {
         check((fsr >> 6) & 1, "a write to the distributor");
         say("guest wrote the GIC distributor: a VM fault (the VMM emulates it)");
+    } else if (addr == 0x41000010) {
+        check((fsr >> 6) & 1 && (fsr & 0x3c) == 0x0c, "FSR: a permission fault on a write");
+        say("guest wrote its read-only page: a VM fault at its guest-physical address");
     } else if (addr == 0x70000000) {
         say("guest read outside its maps (0x70000000): a VM fault, nothing read");
         *xreg(&regs, (fsr >> 16) & 0x1f) = 0;
@@ -237,6 +290,7 @@ static seL4_Bool hvc(void)
               "seL4_TCB_ReadRegisters: x19, x21, tpidr_el0");
         check((regs.spsr & 0xf) == 5, "spsr: EL1h");
         regs.x22 = 0x22222222;
+        __asm__ volatile("movi v16.2d, #0" ::: "v16"); /* the VMM's own FP use: the lazy FP switch */
         microkit_vcpu_arm_write_reg(VCPU, seL4_VCPUReg_TPIDR_EL1, 0x7777);
         check(microkit_vcpu_arm_read_reg(VCPU, seL4_VCPUReg_TPIDR_EL1) == 0x7777, "TPIDR_EL1 read back");
         check(microkit_vcpu_arm_read_reg(VCPU, seL4_VCPUReg_VBAR) == 0, "VBAR_EL1 read");
@@ -267,7 +321,8 @@ static seL4_Bool hvc(void)
     return seL4_True;
 }
 
-static void vcpu_fault(void)
+/* Returns whether to reply: a WFI is answered by resuming the vCPU with its new registers instead. */
+static seL4_Bool vcpu_fault(void)
 {
     seL4_Word hsr = microkit_mr_get(seL4_VCPUFault_HSR);
     seL4_Word ec = hsr >> 26, iss = hsr & 0x1ffffff;
@@ -280,8 +335,11 @@ static void vcpu_fault(void)
         regs.x0 = 0x10000;
         break;
     case 0x01:
-        say("guest WFI: a VCPU fault");
-        break;
+        say("guest WFI: a VCPU fault; resumed by seL4_TCB_WriteRegisters, no reply");
+        regs.pc += 4;
+        check(seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_True, 0, sizeof(regs) / sizeof(seL4_Word),
+                                      &regs) == seL4_NoError, "WriteRegisters with resume");
+        return seL4_False;
     case 0x18:
         if (iss & 1) { /* a read */
             check(((iss >> 5) & 0x1f) == 4, "the trapped read names x4");
@@ -298,6 +356,7 @@ static void vcpu_fault(void)
         break;
     }
     advance();
+    return seL4_True;
 }
 
 seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo *reply_msginfo)
@@ -313,8 +372,7 @@ seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo
     case seL4_Fault_UnknownSyscall:
         return hvc();
     case seL4_Fault_VCPUFault:
-        vcpu_fault();
-        return seL4_True;
+        return vcpu_fault();
     case seL4_Fault_VPPIEvent:
         check(microkit_mr_get(seL4_VPPIEvent_IRQ) == 27, "VPPI event for INTID 27");
         say("VPPI event: the guest's virtual timer fired; injecting 27");
