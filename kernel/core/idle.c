@@ -53,6 +53,9 @@ struct pd *idle(void)
         }
         arch_wait_for_interrupt();
         irq_dispatch(NULL);
+#ifdef MK_CONFIG_DEBUG
+        sched_check(NULL);
+#endif
         struct pd *p = sched_pick();
         if (p) {
             timer_idle_end(p);

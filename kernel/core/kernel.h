@@ -208,6 +208,11 @@ void watchdog_switch(struct pd *next);
 extern int watchdog_armed;
 #endif
 
+/* core/sched_check.c (debug builds): the scheduler's invariants; next is the PD about to run (NULL: idle) */
+#ifdef MK_CONFIG_DEBUG
+void sched_check(const struct pd *next);
+#endif
+
 /* core/idle.c */
 struct pd *idle(void);
 
