@@ -179,6 +179,7 @@ enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };
 extern int timing;
 void timer_init(void);
 void timer_switch(struct pd *next);
+void timer_rebind(void);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
