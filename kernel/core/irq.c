@@ -90,12 +90,8 @@ struct pd *irq_dispatch(struct pd *self)
 
     if (!self)
         return NULL;
-    /* Parked (budget spent, or its domain's slot over): off the CPU. Tested
-     * on self, not on the verdict: a kernel that once took several
-     * interrupts per exception had a second timer tick answer "keep" for
-     * the PD the first had parked, which then ran on while parked. */
-    if (self->throttled_on)
-        return schedule_next();
+    if (verdict == TIMER_PARK)
+        return schedule_next(); /* parked: budget spent or domain slot over (timer_tick) */
     if (!sched_any_ready())
         return self;
     unsigned top = sched_highest_ready();

@@ -1,25 +1,40 @@
 /*
  * Debug builds: the scheduler's invariants, checked on every exit from the
  * kernel to a PD (entry.S) and after each interrupt taken while idle. A
- * violation is a kernel bug: it panics at once, naming the PD and the rule,
- * instead of surfacing much later as a PD resumed with a stale result (a
- * PPC "failing" with its own message tag, a PD run twice, a lost wake-up).
+ * violation is a kernel bug: it panics at once with the rule's number and
+ * the PD, instead of surfacing much later as a PD resumed with a stale
+ * result (a PPC "failing" with its own message tag, a PD run twice, a lost
+ * wake-up). The ready queues and the call queues share a PD's `next` link,
+ * so each PD may be in at most one queue. The rules, as numbered in the
+ * panic message ("sched_check: rule N, PD 'name' state S prio P parked X"):
  *
- * The rules (a PD's `next` link serves both the ready queues and the call
- * queues, so each PD may be in at most one queue):
- *   - the PD about to run is PD_RUNNABLE, not parked, in no queue;
- *   - a PD in a ready queue is PD_RUNNABLE, not parked, of that priority and
- *     of the current domain; the bitmap and the tails agree with the queues;
- *   - a PD in a call queue is PD_SENDING to that callee, or PD_FAULTED with
- *     that callee as its parent;
- *   - every PD_SENDING PD is in its callee's call queue;
- *   - every PD_RUNNABLE PD that is not parked and not about to run is in a
- *     ready queue (else it would never run again);
- *   - a PD being served (some PD's `caller`) is PD_CALLING to that PD, or
- *     PD_FAULTED with it as its parent, and is served by one PD only.
+ *   1  a PD is in two queues, or twice in one (a corrupt `next` link)
+ *   2  a queue link points outside the PD table
+ *   3  a PD in a ready queue is of another priority than that queue
+ *   4  a PD in a ready queue is not PD_RUNNABLE
+ *   5  a PD in a ready queue is parked (budget spent, or its domain away)
+ *   6  a PD in a ready queue is not of the current domain
+ *   7  a PD in a call queue is neither PD_SENDING to that PD nor its faulted child
+ *   8  the PD about to run is not PD_RUNNABLE
+ *   9  the PD about to run is parked
+ *  10  the PD about to run is still in a queue
+ *  11  a PD_SENDING PD is in no call queue
+ *  12  a PD_RUNNABLE PD, not parked and not about to run, is in no ready
+ *      queue: it would never run again
+ *  13  a PD being served (some PD's `caller`) is neither PD_CALLING to it
+ *      nor its faulted child
+ *  14  a PD is served by two PDs at once
+ *  15  a server's `caller` points outside the PD table
+ * and, without a PD ("sched_check: rule N, priority or word W"):
+ *  20  ready_summary disagrees with the non-empty ready_bits words
+ *  21  a priority is marked ready but its queue is empty
+ *  22  a ready queue's tail is not its last PD
+ *   2  (as above) a ready queue's head points outside the PD table
+ *
  * The fast paths (fastpath.S) are not checked themselves, only the state
  * they leave, at the next exit through C. Release and benchmark kernels do
- * not contain this file's code.
+ * not contain this file's code. The messages are short on purpose: every
+ * byte here is in every debug image.
  */
 #include "kernel.h"
 #include "sched.h"
@@ -28,10 +43,15 @@
 
 _Static_assert(MK_MAX_PDS <= 64, "sched_check: one bit per PD in a u64");
 
-static void broken(const struct pd *p, const char *rule)
+static __attribute__((noreturn)) void broken(const struct pd *p, unsigned rule)
 {
-    panic("scheduler invariant broken: PD '%.64s' (index %u, state %u, prio %u%s): %s", p->desc->name, p->index,
-          p->state, p->prio, p->throttled_on ? ", parked" : "", rule);
+    panic("sched_check: rule %u, PD '%.64s' state %u prio %u parked %p", rule, p->desc->name, p->state, p->prio,
+          (const void *)p->throttled_on);
+}
+
+static __attribute__((noreturn)) void broken_table(unsigned rule, u64 where)
+{
+    panic("sched_check: rule %u, priority or word %lu", rule, where);
 }
 
 static int valid_pd(const struct pd *p)
@@ -39,17 +59,20 @@ static int valid_pd(const struct pd *p)
     return p >= &pds[0] && p < &pds[npds];
 }
 
-/* Mark p as queued; panics on a PD seen before (a loop, or a PD in two queues). */
-static void mark(const struct pd *p, u64 *seen)
+/* Mark p, reached from `from` (NULL: a ready queue's head), as queued; a PD seen before is in two queues or a loop. */
+static void mark(const struct pd *p, const struct pd *from, u64 *seen)
 {
-    if (!valid_pd(p))
-        panic("scheduler invariant broken: a queue link points outside the PD table (%p)", (const void *)p);
+    if (!valid_pd(p)) {
+        if (from)
+            broken(from, 2);
+        broken_table(2, (u64)p);
+    }
     if ((*seen >> p->index) & 1)
-        broken(p, "in two queues, or twice in one (the shared `next` link is corrupt)");
+        broken(p, 1);
     *seen |= 1ULL << p->index;
 }
 
-/* The ready queues: only the priorities the bitmap names are walked (the others must be empty). */
+/* The ready queues: only the priorities the bitmap names are walked (the others must be empty: rule 12). */
 static u64 check_ready_queues(u64 *seen)
 {
     u64 ready = 0, words = 0;
@@ -57,29 +80,28 @@ static u64 check_ready_queues(u64 *seen)
     for (unsigned w = 0; w < NUM_PRIOS / 64; w++)
         words |= (u64)(ready_bits[w] != 0) << w;
     if (words != ready_summary)
-        panic("scheduler invariant broken: ready_summary 0x%lx, but the non-empty ready_bits words are 0x%lx",
-              ready_summary, words);
+        broken_table(20, ready_summary);
     for (unsigned w = 0; w < NUM_PRIOS / 64; w++) {
         for (u64 bits = ready_bits[w]; bits; bits &= bits - 1) {
             unsigned prio = w * 64 + (unsigned)__builtin_ctzll(bits);
             const struct pd *last = NULL;
             if (!ready_head[prio])
-                panic("scheduler invariant broken: priority %u is marked ready but its queue is empty", prio);
+                broken_table(21, prio);
             for (const struct pd *p = ready_head[prio]; p; p = p->next) {
-                mark(p, seen);
+                mark(p, last, seen);
                 ready |= 1ULL << p->index;
                 if (p->prio != prio)
-                    broken(p, "in the ready queue of another priority");
+                    broken(p, 3);
                 if (p->state != PD_RUNNABLE)
-                    broken(p, "in a ready queue but not PD_RUNNABLE");
+                    broken(p, 4);
                 if (p->throttled_on)
-                    broken(p, "in a ready queue but parked (budget or domain)");
+                    broken(p, 5);
                 if (domains && p->domain != cur_domain)
-                    broken(p, "in a ready queue but its domain is not current");
+                    broken(p, 6);
                 last = p;
             }
             if (last != ready_tail[prio])
-                panic("scheduler invariant broken: ready_tail of priority %u is not its last PD", prio);
+                broken_table(22, prio);
         }
     }
     return ready;
@@ -91,12 +113,12 @@ static u64 check_call_queues(u64 *seen)
     u64 queued = 0;
 
     for (unsigned i = 0; i < npds; i++) {
-        const struct pd *callee = &pds[i];
-        for (const struct pd *p = callee->callq; p; p = p->next) {
-            mark(p, seen);
+        const struct pd *callee = &pds[i], *from = callee;
+        for (const struct pd *p = callee->callq; p; from = p, p = p->next) {
+            mark(p, from, seen);
             queued |= 1ULL << p->index;
             if (!(p->state == PD_SENDING && p->callee == callee) && !(p->state == PD_FAULTED && p->parent == callee))
-                broken(p, "in a call queue but neither PD_SENDING to that PD nor its faulted child");
+                broken(p, 7);
         }
     }
     return queued;
@@ -111,27 +133,27 @@ void sched_check(const struct pd *next)
 
     if (next) {
         if (next->state != PD_RUNNABLE)
-            broken(next, "about to run but not PD_RUNNABLE");
+            broken(next, 8);
         if (next->throttled_on)
-            broken(next, "about to run but parked (budget or domain)");
+            broken(next, 9);
         if (((ready | queued) >> next->index) & 1)
-            broken(next, "about to run but still in a queue");
+            broken(next, 10);
     }
     for (unsigned i = 0; i < npds; i++) {
         const struct pd *p = &pds[i];
         if (p->state == PD_SENDING && !((queued >> i) & 1))
-            broken(p, "PD_SENDING but in no call queue");
+            broken(p, 11);
         if (p->state == PD_RUNNABLE && !p->throttled_on && p != next && !((ready >> i) & 1))
-            broken(p, "PD_RUNNABLE, not parked, not running and in no ready queue: it would never run");
+            broken(p, 12);
         const struct pd *c = p->caller;
         if (!c)
             continue;
         if (!valid_pd(c))
-            broken(p, "its caller points outside the PD table");
+            broken(p, 15);
         if (!(c->state == PD_CALLING && c->callee == p) && !(c->state == PD_FAULTED && c->parent == p))
-            broken(c, "being served but neither PD_CALLING to its server nor the server's faulted child");
+            broken(c, 13);
         if ((served >> c->index) & 1)
-            broken(c, "served by two PDs at once");
+            broken(c, 14);
         served |= 1ULL << c->index;
     }
 }

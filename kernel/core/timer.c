@@ -224,6 +224,16 @@ int timer_tick(struct pd *self)
             verdict = TIMER_ROTATE;
         }
     }
+    /*
+     * The verdict follows self's state, not only what this tick did: a PD
+     * parked before (by an earlier tick) must never be told "keep". The
+     * kernel of the first property-test run took every pending interrupt
+     * in one exception; the kernel timer was pending again within the loop,
+     * and the second tick kept the PD the first had parked: it ran on while
+     * parked and was later queued while running (tests/system/park-on-tick).
+     */
+    if (self && self->throttled_on)
+        verdict = TIMER_PARK;
     if (domains && t >= domain_end && domain_tick(t, verdict == TIMER_PARK ? NULL : self, verdict == TIMER_ROTATE))
         verdict = self ? TIMER_PARK : verdict; /* self's domain has ended: parked until it comes back */
 #ifdef MK_CONFIG_DEBUG
