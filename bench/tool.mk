@@ -1,6 +1,6 @@
 # Tool benchmark: the microkit tool on a generated 63-PD system (~1800 channels,
 # ~1000 maps). Included by the top Makefile.
-#   make bench-tool [BENCH_TOOL_RUNS=N]   prints the median run time of the tool
+#   make bench-tool [BENCH_TOOL_RUNS=N]   prints the median run time of the tool and of each of its phases
 
 BENCH_TOOL_DIR  := $(BUILD)/bench/tool
 BENCH_TOOL_RUNS ?= 21

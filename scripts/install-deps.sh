@@ -15,21 +15,21 @@ set -eu
 #                 clang's runtimes for the fuzzers and sanitizers
 #   QEMU          the virt board emulator
 #   debugging     gdb-multiarch (make debug: GDB for AArch64, with Python)
-#   tool          libxml2 (the .system parser), libelf (ELF reader),
+#   tool          libelf (ELF reader; the .system parser is the tool's own),
 #                 graphviz (`dot`: microkit --graph FILE.svg, make graph-docs)
 #   tests         cmocka (tool unit tests), python3 (system-test runner),
 #                 xxd (binary fixtures)
-#   release       make release: the static archives the tool is linked
-#                 against (libxml2's dependencies ICU, zlib and lzma, and
-#                 libstdc++ for ICU), pandoc (the manual as one HTML page)
+#   release       make release: zlib's static archive (libelf needs it;
+#                 libelf-dev has libelf's), pandoc (the manual as one HTML
+#                 page); libstdc++ for the fuzzers (libFuzzer is C++)
 PACKAGES="make gcc libc6-dev pkg-config
 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 clang lld llvm libclang-rt-dev
 qemu-system-arm
 gdb-multiarch
-libxml2-dev libelf-dev graphviz
+libelf-dev graphviz
 libcmocka-dev python3 xxd
-libicu-dev zlib1g-dev liblzma-dev libstdc++-12-dev pandoc"
+zlib1g-dev libstdc++-12-dev pandoc"
 
 missing=
 for p in $PACKAGES; do

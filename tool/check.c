@@ -8,8 +8,6 @@
 #include "minikit/board.h"
 #include "minikit/systable.h"
 
-#define NCORES 1 /* uniprocessor configurations only, for now */
-
 /* seL4's MAX_PERIOD_US; it also keeps the kernel's microseconds-to-ticks product far from overflowing. */
 #define MAX_PERIOD_US 3600000000ULL
 
@@ -149,7 +147,7 @@ static void check_program_image(const struct sdf_node *n, struct pd *pd)
 }
 
 /* "rwx" letters in any order; "w" alone is refused (no write-only mappings). */
-static uint32_t parse_perms(const struct sdf_node *n, const char *perms)
+uint32_t check_perms(const struct sdf_node *n, const char *perms)
 {
     uint32_t attrs = 0;
     for (const char *p = perms; *p; p++) {
@@ -183,7 +181,7 @@ static void check_map(const struct sdf_node *n, struct pd *pd)
                    (unsigned long long)m.vaddr, (unsigned long long)stack_bottom(pd), pd->name);
     const char *perms = attr_opt(n, "perms");
     m.perms = perms ? perms : "rw";
-    m.attrs = parse_perms(n, m.perms);
+    m.attrs = check_perms(n, m.perms);
     if (!attr_bool(n, "cached", true))
         m.attrs |= MK_MAP_UNCACHED;
     const char *sym = attr_opt(n, "setvar_vaddr");
@@ -258,7 +256,7 @@ static void check_pd_kid(const struct sdf_node *k, struct system *sys, struct pd
     else if (!strcmp(k->tag, "protection_domain"))
         check_pd(k, sys, pd);
     else if (!strcmp(k->tag, "virtual_machine"))
-        node_error(k, NULL, "<virtual_machine> is not supported yet");
+        check_vm(k, sys, pd);
     else if (!strcmp(k->tag, "cspace"))
         not_on_board(k, "<cspace> (seL4 capabilities)");
     else if (!strcmp(k->tag, "ioport"))
@@ -274,6 +272,34 @@ static int find_domain(const struct system *sys, const char *name)
         if (!strcmp(sys->domains[i].name, name))
             return (int)i;
     return -1;
+}
+
+/* budget and period (us) of a PD or a VM ('who'), with the kernel's limits. */
+void check_budget_period(const struct sdf_node *n, const char *who, uint64_t *budget, uint64_t *period)
+{
+    *budget = attr_sdf(n, "budget", 1000);
+    *period = attr_sdf(n, "period", *budget);
+    /* The kernel turns both into timer ticks and panics on a zero period (kernel/core/timer.c). */
+    if (*budget == 0)
+        attr_error(n, "budget", xasprintf("the budget is the time the %s may run in each period: at least 1 us", who),
+                   "budget must not be zero");
+    if (*period > MAX_PERIOD_US)
+        attr_error(n, attr_opt(n, "period") ? "period" : "budget", "seL4 limits a period to one hour",
+                   "period %llu us is longer than the maximum %llu us (one hour)", (unsigned long long)*period,
+                   (unsigned long long)MAX_PERIOD_US);
+    if (*budget > *period)
+        attr_error(n, "budget", xasprintf("the budget is the share of each period the %s may run", who),
+                   "budget %llu is greater than period %llu", (unsigned long long)*budget,
+                   (unsigned long long)*period);
+}
+
+/* priority, 0..254 (255 is the kernel's own), default 0. */
+uint8_t check_priority(const struct sdf_node *n)
+{
+    uint64_t prio = attr_sdf(n, "priority", 0);
+    if (prio > 254)
+        attr_error(n, "priority", NULL, "priority %llu is out of range 0..254", (unsigned long long)prio);
+    return (uint8_t)prio;
 }
 
 /* The PD's own attributes, in the spec's order (§3.1). */
@@ -295,20 +321,7 @@ static void check_pd_attrs(const struct sdf_node *n, struct system *sys, struct 
         if (sym)
             check_add_patch(pd->parent, n, sym)->value = id;
     }
-    pd->budget = attr_sdf(n, "budget", 1000);
-    pd->period = attr_sdf(n, "period", pd->budget);
-    /* The kernel turns both into timer ticks and panics on a zero period (kernel/core/timer.c). */
-    if (pd->budget == 0)
-        attr_error(n, "budget", "the budget is the time the PD may run in each period: at least 1 us",
-                   "budget must not be zero");
-    if (pd->period > MAX_PERIOD_US)
-        attr_error(n, attr_opt(n, "period") ? "period" : "budget", "seL4 limits a period to one hour",
-                   "period %llu us is longer than the maximum %llu us (one hour)", (unsigned long long)pd->period,
-                   (unsigned long long)MAX_PERIOD_US);
-    if (pd->budget > pd->period)
-        attr_error(n, "budget", "the budget is the share of each period the PD may run",
-                   "budget %llu is greater than period %llu", (unsigned long long)pd->budget,
-                   (unsigned long long)pd->period);
+    check_budget_period(n, "PD", &pd->budget, &pd->period);
     pd->passive = attr_bool(n, "passive", false);
     pd->stack_size = attr_sdf(n, "stack_size", 0x2000);
     pd->smc = attr_bool(n, "smc", false); /* SMC forwarding: the kernel's sys_smc */
@@ -341,10 +354,7 @@ static void check_pd_attrs(const struct sdf_node *n, struct system *sys, struct 
     if (pd->stack_size % 0x1000)
         attr_error(n, "stack_size", NULL, "stack_size 0x%llx is not a multiple of the page size 0x1000",
                    (unsigned long long)pd->stack_size);
-    uint64_t prio = attr_sdf(n, "priority", 0);
-    if (prio > 254)
-        attr_error(n, "priority", NULL, "priority %llu is out of range 0..254", (unsigned long long)prio);
-    pd->priority = (uint8_t)prio;
+    pd->priority = check_priority(n);
     pd->fpu = attr_bool(n, "fpu", true);
     pd->bad = false;
 }
@@ -354,7 +364,7 @@ static void check_pd(const struct sdf_node *n, struct system *sys, struct pd *pa
     struct pd *pd = xcalloc(1, sizeof(*pd));
     *VEC_PUSH(sys->pds, sys->npds) = pd;
     pd->node = n;
-    pd->index = (unsigned)(sys->npds - 1); /* pushed before the children: depth-first pre-order */
+    pd->index = (unsigned)sys->nentries++; /* before the children (and vCPUs): depth-first pre-order */
     pd->parent = parent;
     pd->name = attr_opt(n, "name");
     pd->domain = -1;

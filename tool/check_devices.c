@@ -11,6 +11,14 @@
 #include "attr.h"
 #include "minikit/board.h"
 
+/*
+ * With virtual machines the guest owns the EL1 virtual timer, and the kernel
+ * takes two more PPIs: the GIC's virtualization maintenance interrupt and the
+ * EL2 physical timer it schedules with instead (docs/kernel.md).
+ */
+#define VM_IRQ_MAINTENANCE 25
+#define VM_IRQ_HYP_TIMER   26
+
 #define HINT_DEVICES "the kernel keeps only the GIC's frames; any other device, the UART at 0x9000000 included, " \
                      "may be mapped"
 
@@ -35,7 +43,7 @@ static void check_fixed_mr(const struct mr *mr)
 }
 
 /* An IRQ must be one the GIC can deliver to a PD: not an SGI, not the kernel's timer. */
-static void check_irq_number(const struct irq *irq)
+static void check_irq_number(const struct system *sys, const struct irq *irq)
 {
     if (irq->irq < MK_IRQ_FIRST)
         attr_error(irq->node, "irq", "PDs get PPIs (16..31) and SPIs (32..1019)",
@@ -45,6 +53,13 @@ static void check_irq_number(const struct irq *irq)
         attr_error(irq->node, "irq", "a timer driver can use the EL1 physical timer, irq 30",
                    "irq %d is the EL1 virtual timer, which the kernel keeps for scheduling",
                    MK_IRQ_KERNEL_TIMER);
+    if (sys->nvms && (irq->irq == VM_IRQ_MAINTENANCE || irq->irq == VM_IRQ_HYP_TIMER))
+        attr_error(irq->node, "irq", "a system without <virtual_machine> may give it to a protection domain",
+                   "irq %llu is the %s, which the kernel keeps in a system with virtual machines",
+                   (unsigned long long)irq->irq,
+                   irq->irq == VM_IRQ_MAINTENANCE ? "GIC's virtualization maintenance interrupt"
+                                                  : "EL2 physical timer (the kernel's scheduling timer when guests "
+                                                    "own the virtual timer)");
     if (irq->irq >= MK_IRQ_END)
         attr_error(irq->node, "irq", NULL, "irq %llu is out of range %d..%d",
                    (unsigned long long)irq->irq, MK_IRQ_FIRST, MK_IRQ_END - 1);
@@ -57,5 +72,5 @@ void check_devices(struct system *sys)
             DIAG_UNIT(check_fixed_mr(&sys->mrs[i]));
     for (volatile size_t i = 0; i < sys->npds; i++)
         for (volatile size_t k = 0; k < sys->pds[i]->nirqs; k++)
-            DIAG_UNIT(check_irq_number(&sys->pds[i]->irqs[k]));
+            DIAG_UNIT(check_irq_number(sys, &sys->pds[i]->irqs[k]));
 }

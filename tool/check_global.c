@@ -5,6 +5,7 @@
 
 #include "attr.h"
 #include "check.h"
+#include "names.h"
 #include "minikit/systable.h"
 
 static const char **pd_names(const struct system *sys)
@@ -15,20 +16,32 @@ static const char **pd_names(const struct system *sys)
     return names; /* a PD without a name has "" */
 }
 
-static struct pd *find_pd(const struct system *sys, const char *name)
+/* PDs and MRs by name, filled by check_global before its rules: every element has been read by then. */
+static struct names pd_index, mr_index;
+
+static void index_names(const struct system *sys)
 {
+    names_clear(&pd_index);
+    names_clear(&mr_index);
     for (size_t i = 0; i < sys->npds; i++)
-        if (!strcmp(sys->pds[i]->name, name))
-            return sys->pds[i];
-    return NULL;
+        names_add(&pd_index, sys->pds[i]->name, sys->pds[i]);
+    for (size_t i = 0; i < sys->nmrs; i++)
+        if (sys->mrs[i].name)
+            names_add(&mr_index, sys->mrs[i].name, &sys->mrs[i]);
 }
 
+/* The first PD named name (a PD without a name has ""), or NULL. */
+static struct pd *find_pd(const struct system *sys, const char *name)
+{
+    (void)sys;
+    return names_find(&pd_index, name);
+}
+
+/* The first MR named name, or NULL. */
 static struct mr *find_mr(const struct system *sys, const char *name)
 {
-    for (size_t i = 0; i < sys->nmrs; i++)
-        if (sys->mrs[i].name && !strcmp(sys->mrs[i].name, name))
-            return &sys->mrs[i];
-    return NULL;
+    (void)sys;
+    return names_find(&mr_index, name);
 }
 
 static char *did_you_mean(const char *word, const char **cands, size_t n)
@@ -66,6 +79,11 @@ static void parse_end(struct system *sys, const struct sdf_node *n, struct end *
     e->notify = attr_bool(n, "notify", true);
     e->pp = attr_bool(n, "pp", false);
     e->pd = find_pd(sys, pd);
+    for (size_t v = 0; !e->pd && v < sys->nvms; v++)
+        if (!strcmp(sys->vms[v]->name, pd))
+            attr_error(n, "pd", "the VMM talks to its guest through faults and virtual IRQs; name the VMM's "
+                                "protection_domain if the channel is the VMM's",
+                       "'%s' is a virtual_machine: a channel connects protection domains", pd);
     if (!e->pd)
         attr_error(n, "pd", did_you_mean(pd, pd_names(sys), sys->npds), "no protection_domain named '%s'", pd);
 }
@@ -113,14 +131,30 @@ static void rule_channels(struct system *sys)
             DIAG_UNIT(check_channel(sys, sys->root->kids[i]));
 }
 
-/* 4, 5: at least one PD, at most MK_MAX_PDS. */
+/* 4, 5: at least one PD, at most MK_MAX_PDS table entries: PDs and vCPUs together. */
 static void rule_pd_count(struct system *sys)
 {
     if (!sys->npds)
         node_error(sys->root, "add a <protection_domain>", "the system has no protection domain");
-    if (sys->npds > MK_MAX_PDS)
+    size_t nvcpus = sys->nentries - sys->npds;
+    if (sys->nentries <= MK_MAX_PDS)
+        return;
+    if (!nvcpus)
         node_error(sys->pds[MK_MAX_PDS]->node, NULL, "too many protection domains: %zu, the maximum is %d",
                    sys->npds, MK_MAX_PDS);
+    /* Point at the 64th entry, a PD or a vCPU. */
+    const struct sdf_node *at = sys->root;
+    for (size_t i = 0; i < sys->npds; i++)
+        if (sys->pds[i]->index == MK_MAX_PDS)
+            at = sys->pds[i]->node;
+    for (size_t v = 0; v < sys->nvms; v++)
+        for (size_t k = 0; k < sys->vms[v]->nvcpus; k++)
+            if (sys->vms[v]->vcpus[k].index == MK_MAX_PDS)
+                at = sys->vms[v]->vcpus[k].node;
+    node_error(at, "each vcpu takes a place of its own in the kernel's table of protection domains",
+               "too many protection domains and vCPUs: %zu (%zu protection %s, %zu %s), the maximum is %d together",
+               sys->nentries, sys->npds, sys->npds == 1 ? "domain" : "domains", nvcpus,
+               nvcpus == 1 ? "vCPU" : "vCPUs", MK_MAX_PDS);
 }
 
 /* 6: PD names unique (children included); 'monitor' is reserved. */
@@ -234,11 +268,12 @@ static uint64_t next_free(uint64_t from, uint64_t size, uint64_t align, const ui
     return a;
 }
 
-/* 13: one map: MR exists, alignment, overflow, below the stack, no overlap with earlier maps. */
-static void check_map_global(struct system *sys, struct pd *pd, size_t k, const char **mr_names)
+/* 13: one map of an address space (a PD's, or a VM's guest-physical one): MR exists, alignment, overflow,
+ * end at or below the space's limit, no overlap with earlier maps of the space. */
+void check_map_in_space(struct system *sys, struct map *maps, size_t k, const struct map_space *sp,
+                        const char **mr_names)
 {
-    uint64_t limit = MK_IPCBUF_VADDR - 0x1000 - pd->stack_size;
-    struct map *m = &pd->maps[k];
+    struct map *m = &maps[k];
     struct mr *mr = find_mr(sys, m->mr_name);
     if (!mr)
         attr_error(m->node, "mr", did_you_mean(m->mr_name, mr_names, sys->nmrs), "no memory_region named '%s'",
@@ -246,28 +281,27 @@ static void check_map_global(struct system *sys, struct pd *pd, size_t k, const 
     mr->used = true;
     if (mr->bad)
         return; /* its own error was reported; its size is unknown */
-    uint64_t size = mr->size;
+    uint64_t size = mr->size, limit = sp->limit;
     if (m->vaddr % mr->page_size)
-        attr_error(m->node, "vaddr", NULL, "vaddr 0x%llx is not aligned to the page size 0x%llx of '%s'",
+        attr_error(m->node, "vaddr", NULL, "%s 0x%llx is not aligned to the page size 0x%llx of '%s'", sp->addr,
                    (unsigned long long)m->vaddr, (unsigned long long)mr->page_size, mr->name);
     if (m->vaddr + size < m->vaddr)
         attr_error(m->node, "vaddr", NULL, "map of '%s' at 0x%llx wraps around the address space", mr->name,
                    (unsigned long long)m->vaddr);
     if (m->vaddr + size > limit)
-        attr_error(m->node, "vaddr", NULL,
-                   "map [0x%llx..0x%llx) of '%s' does not fit the valid range [0x0..0x%llx) below the stack "
-                   "of protection_domain '%s'",
+        attr_error(m->node, "vaddr", sp->limit_hint,
+                   "map [0x%llx..0x%llx) of '%s' does not fit the valid range [0x0..0x%llx) %s of %s",
                    (unsigned long long)m->vaddr, (unsigned long long)(m->vaddr + size), mr->name,
-                   (unsigned long long)limit, pd->name);
+                   (unsigned long long)limit, sp->limit_text, sp->what);
     uint64_t *base = xcalloc(k, sizeof(*base)), *end = xcalloc(k, sizeof(*end));
     size_t n = 0;
     for (size_t j = 0; j < k; j++)
-        if (pd->maps[j].mr) {
-            base[n] = pd->maps[j].vaddr;
-            end[n++] = pd->maps[j].vaddr + pd->maps[j].mr->size;
+        if (maps[j].mr) {
+            base[n] = maps[j].vaddr;
+            end[n++] = maps[j].vaddr + maps[j].mr->size;
         }
     for (size_t j = 0; j < k; j++) {
-        struct map *o = &pd->maps[j];
+        struct map *o = &maps[j];
         if (!o->mr || !(m->vaddr < o->vaddr + o->mr->size && o->vaddr < m->vaddr + size))
             continue;
         uint64_t free_at = next_free(m->vaddr, size, mr->page_size, base, end, n);
@@ -276,18 +310,28 @@ static void check_map_global(struct system *sys, struct pd *pd, size_t k, const 
                                      (unsigned long long)(free_at + size))
                          : NULL;
         diag_pending_note(o->node->pos, "the other map");
-        node_error(m->node, hint,
-                   "map of '%s' [0x%llx..0x%llx) overlaps map of '%s' [0x%llx..0x%llx) in protection_domain '%s'",
+        node_error(m->node, hint, "map of '%s' [0x%llx..0x%llx) overlaps map of '%s' [0x%llx..0x%llx) in %s",
                    mr->name, (unsigned long long)m->vaddr, (unsigned long long)(m->vaddr + size), o->mr->name,
-                   (unsigned long long)o->vaddr, (unsigned long long)(o->vaddr + o->mr->size), pd->name);
+                   (unsigned long long)o->vaddr, (unsigned long long)(o->vaddr + o->mr->size), sp->what);
     }
     free(base);
     free(end);
     m->mr = mr; /* only now: later maps check against the good ones */
-    for (size_t p = 0; p < pd->npatches; p++)
+}
+
+static void check_map_global(struct system *sys, struct pd *pd, size_t k, const char **mr_names)
+{
+    struct map_space sp = {.what = xasprintf("protection_domain '%s'", pd->name),
+                           .addr = "vaddr",
+                           .limit = MK_IPCBUF_VADDR - 0x1000 - pd->stack_size,
+                           .limit_text = "below the stack"};
+    struct map *m = &pd->maps[k];
+    check_map_in_space(sys, pd->maps, k, &sp, mr_names);
+    free((char *)sp.what);
+    for (size_t p = 0; m->mr && p < pd->npatches; p++)
         if (pd->patches[p].node == m->node && attr_opt(m->node, "setvar_size") &&
             !strcmp(pd->patches[p].symbol, attr_opt(m->node, "setvar_size")))
-            pd->patches[p].value = size;
+            pd->patches[p].value = m->mr->size;
 }
 
 static void rule_maps(struct system *sys)
@@ -295,9 +339,11 @@ static void rule_maps(struct system *sys)
     const char **mr_names = xcalloc(sys->nmrs, sizeof(*mr_names));
     for (size_t i = 0; i < sys->nmrs; i++)
         mr_names[i] = sys->mrs[i].name ? sys->mrs[i].name : "";
-    for (size_t i = 0; i < sys->npds; i++)
+    for (size_t i = 0; i < sys->npds; i++) {
         for (size_t k = 0; k < sys->pds[i]->nmaps; k++)
             DIAG_UNIT(check_map_global(sys, sys->pds[i], k, mr_names));
+        check_vm_maps(sys, sys->pds[i], mr_names); /* then its VM's, a separate address space (§7 step 13) */
+    }
     free(mr_names);
 }
 
@@ -359,6 +405,10 @@ static void rule_promote_pages(struct system *sys)
             for (size_t k = 0; k < sys->pds[p]->nmaps; k++)
                 if (sys->pds[p]->maps[k].mr == mr && sys->pds[p]->maps[k].vaddr % large)
                     ok = false;
+        for (size_t v = 0; ok && v < sys->nvms; v++) /* guest-physical addresses count alike */
+            for (size_t k = 0; k < sys->vms[v]->nmaps; k++)
+                if (sys->vms[v]->maps[k].mr == mr && sys->vms[v]->maps[k].vaddr % large)
+                    ok = false;
         if (ok)
             mr->page_size = large;
     }
@@ -410,13 +460,14 @@ static void rule_setvar_regions(struct system *sys)
 }
 
 static void (*const rules[])(struct system *) = {
-    rule_child_ids,   rule_channels,  rule_pd_count,      rule_pd_names,      rule_mr_names,
-    rule_irqs,        rule_channel_ids, rule_maps,        rule_fixed_mrs,     rule_unused_mrs,
+    rule_child_ids,   check_vm_child_ids, rule_channels,  rule_pd_count,      rule_pd_names,      rule_mr_names,
+    check_vm_names,   rule_irqs,        rule_channel_ids, rule_maps,        rule_fixed_mrs,     rule_unused_mrs,
     rule_promote_pages, rule_prefill_sizes, rule_setvar_regions, check_devices,
 };
 
 void check_global(struct system *sys)
 {
+    index_names(sys);
     for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
         rules[i](sys);
 }

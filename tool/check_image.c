@@ -78,11 +78,23 @@ static struct elf_image *load(const struct system *sys, const struct pd *pd, con
                    "protection_domain '%s': program image '%s' not found (searched: %sthe current directory)",
                    pd->name, path, searched(sys));
     output_input(xasprintf("program image of protection_domain '%s'", pd->name), found);
+    /* PDs often run one program: each file is read once, and each PD gets a copy of its own to patch. */
+    static struct loaded {
+        char *path;
+        struct elf_image *img;
+    } *loaded;
+    static size_t nloaded;
+    for (size_t i = 0; i < nloaded; i++)
+        if (!strcmp(loaded[i].path, found))
+            return elf_copy(loaded[i].img);
     char *err;
     struct elf_image *img = elf_load(found, &err);
     if (!img)
         attr_error(pd->image_node, attr, NULL, "protection_domain '%s': '%s': %s", pd->name, found, err);
-    return img;
+    struct loaded *l = VEC_PUSH(loaded, nloaded);
+    l->path = found;
+    l->img = img;
+    return elf_copy(img);
 }
 
 /* Two segments in one 4 KiB page would need two sets of rights for one page. */
@@ -231,7 +243,7 @@ static void rule_symbols(struct system *sys, struct pd *pd)
     for (size_t i = 0; i < sizeof(lib) / sizeof(lib[0]); i++)
         *VEC_PUSH(pd->patches, pd->npatches) = lib[i];
     /* Keep the order "libmicrokit first": rotate the new entries to the front. */
-    struct patch *all = xcalloc(pd->npatches, sizeof(*all));
+    struct patch *all = vec_alloc(sizeof(*all), pd->npatches);
     memcpy(all, pd->patches + nuser, (pd->npatches - nuser) * sizeof(*all));
     memcpy(all + (pd->npatches - nuser), pd->patches, nuser * sizeof(*all));
     free(pd->patches);

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,31 @@ void *xrealloc(void *p, size_t n)
     if (!p)
         diag_fatal("out of memory");
     return p;
+}
+
+/* The capacity VEC_PUSH assumes for an array of count elements. */
+static size_t vec_capacity(size_t count)
+{
+    size_t cap = 4;
+    while (cap < count)
+        cap *= 2;
+    return cap;
+}
+
+void *vec_grow(void *arr, size_t elem, size_t count)
+{
+    if (count == 0 || (count >= 4 && !(count & (count - 1)))) { /* full: 0, 4, 8, 16, ... */
+        size_t cap = vec_capacity(count + 1);
+        if (cap > SIZE_MAX / elem)
+            diag_fatal("out of memory");
+        arr = xrealloc(arr, cap * elem);
+    }
+    return arr;
+}
+
+void *vec_alloc(size_t elem, size_t count)
+{
+    return xcalloc(vec_capacity(count), elem);
 }
 
 char *xstrdup(const char *s)

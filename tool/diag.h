@@ -80,9 +80,19 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Append one element to a growable array: p = VEC_PUSH(p, n) returns a zeroed slot at p[n-1]. */
+/*
+ * Append one element to a growable array: p = VEC_PUSH(p, n) returns a zeroed slot at p[n-1]. The capacity is
+ * not stored: it is 4 for counts up to 4, then the next power of two, so the array is reallocated only when the
+ * count reaches 0, 4, 8, 16, ... (growing by one element at a time cost a realloc per push: a quarter of the
+ * tool's run time went to malloc). So an array grown by VEC_PUSH must be allocated by VEC_PUSH alone, or by
+ * vec_alloc when it is built another way.
+ */
+void *vec_grow(void *arr, size_t elem, size_t count);
 #define VEC_PUSH(arr, count) \
-    ((arr) = xrealloc((arr), sizeof(*(arr)) * ((count) + 1)), \
+    ((arr) = vec_grow((arr), sizeof(*(arr)), (count)), \
      memset(&(arr)[(count)], 0, sizeof(*(arr))), &(arr)[(count)++])
+
+/* A zeroed array of count elements that VEC_PUSH may grow. */
+void *vec_alloc(size_t elem, size_t count);
 
 #endif

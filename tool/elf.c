@@ -156,8 +156,29 @@ static void read_symbols(Elf *e, struct elf_image *img)
             s->name = xstrdup(name);
             s->value = sym.st_value;
             s->size = sym.st_size;
+            s->func = GELF_ST_TYPE(sym.st_info) == STT_FUNC;
         }
     }
+}
+
+/* qsort's comparison for the name index: by name, then by index (so the first definition comes first). */
+static const struct elf_sym *sorting;
+
+static int by_name(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = strcmp(sorting[i].name, sorting[j].name);
+    return c ? c : (i > j) - (i < j);
+}
+
+/* Patching looks up a dozen symbols per PD in tables of hundreds: a sorted index instead of a linear search. */
+static void index_symbols(struct elf_image *img)
+{
+    img->by_name = xcalloc(img->nsyms ? img->nsyms : 1, sizeof(*img->by_name));
+    for (size_t i = 0; i < img->nsyms; i++)
+        img->by_name[i] = i;
+    sorting = img->syms;
+    qsort(img->by_name, img->nsyms, sizeof(*img->by_name), by_name);
 }
 
 struct elf_image *elf_load(const char *path, char **err)
@@ -202,6 +223,7 @@ struct elf_image *elf_load(const char *path, char **err)
         return fail(err, *err, e, fd);
     }
     read_symbols(e, img);
+    index_symbols(img);
     elf_end(e);
     close(fd);
     return img;
@@ -215,23 +237,56 @@ void elf_free(struct elf_image *img)
             free(img->segs[i].extra[k].bytes);
         free(img->segs[i].extra);
     }
-    for (size_t i = 0; i < img->nsyms; i++)
-        free(img->syms[i].name);
     free(img->segs);
-    free(img->syms);
-    free((char *)img->path);
+    if (!img->shares_symbols) {
+        for (size_t i = 0; i < img->nsyms; i++)
+            free(img->syms[i].name);
+        free(img->syms);
+        free(img->by_name);
+        free((char *)img->path);
+    }
     free(img);
+}
+
+struct elf_image *elf_copy(const struct elf_image *img)
+{
+    struct elf_image *c = xcalloc(1, sizeof(*c));
+    *c = *img;
+    c->shares_symbols = 1;
+    c->segs = vec_alloc(sizeof(*c->segs), img->nsegs);
+    for (size_t i = 0; i < img->nsegs; i++) {
+        struct elf_seg *s = &c->segs[i];
+        *s = img->segs[i];
+        if (s->dlen) {
+            s->data = xmalloc(s->dlen);
+            memcpy(s->data, img->segs[i].data, s->dlen);
+        }
+        s->extra = NULL;
+        s->nextra = 0;
+        for (size_t k = 0; k < img->segs[i].nextra; k++) {
+            struct elf_page *e = VEC_PUSH(s->extra, s->nextra);
+            e->off = img->segs[i].extra[k].off;
+            e->bytes = xmalloc(PAGE);
+            memcpy(e->bytes, img->segs[i].extra[k].bytes, PAGE);
+        }
+    }
+    return c;
 }
 
 size_t elf_find_symbol(const struct elf_image *img, const char *name, const struct elf_sym **sym)
 {
+    size_t lo = 0, hi = img->nsyms; /* the first index entry whose name is >= name */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(img->syms[img->by_name[mid]].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     size_t count = 0;
-    for (size_t i = 0; i < img->nsyms; i++)
-        if (!strcmp(img->syms[i].name, name)) {
-            if (!count)
-                *sym = &img->syms[i];
-            count++;
-        }
+    for (size_t i = lo; i < img->nsyms && !strcmp(img->syms[img->by_name[i]].name, name); i++)
+        if (!count++)
+            *sym = &img->syms[img->by_name[i]];
     return count;
 }
 

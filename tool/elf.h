@@ -37,6 +37,7 @@ struct elf_page {
 struct elf_sym {
     char *name;
     uint64_t value, size;
+    int func; /* STT_FUNC */
 };
 
 struct elf_image {
@@ -44,9 +45,11 @@ struct elf_image {
     uint64_t entry;
     struct elf_seg *segs; /* PT_LOAD with memsz > 0, in file order */
     size_t nsegs;
-    struct elf_sym *syms; /* defined symbols of .symtab */
+    struct elf_sym *syms; /* defined symbols of .symtab, in file order */
     size_t nsyms;
+    size_t *by_name;      /* indices into syms sorted by name, then index: elf_find_symbol's binary search */
     int has_symtab;       /* 0: stripped, so nothing can be patched */
+    int shares_symbols;   /* a clone: syms, by_name and path belong to the image it was cloned from */
 };
 
 /* Load 'path'; NULL and *err set on failure. */
@@ -54,6 +57,10 @@ struct elf_image *elf_load(const char *path, char **err);
 
 /* Free an image (the tool keeps its images until exit; the fuzzer loads millions). */
 void elf_free(struct elf_image *img);
+
+/* A copy of img to patch on its own: the segments' bytes copied, the symbols shared (read-only). img must
+ * outlive the copy. PDs that run one program image load it once and patch a clone each. */
+struct elf_image *elf_copy(const struct elf_image *img);
 
 /* Number of definitions of 'name' (0 missing, 1 fine, more: ambiguous); *sym = the first. */
 size_t elf_find_symbol(const struct elf_image *img, const char *name, const struct elf_sym **sym);

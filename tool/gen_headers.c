@@ -5,7 +5,8 @@
  * refers to.
  *
  * Identifiers: the name upper-cased, every character other than A-Z, 0-9
- * turned into '_', behind a prefix per kind (CH_, IRQ_, CHILD_, MR_). When a
+ * turned into '_', behind a prefix per kind (CH_, IRQ_, CHILD_, MR_; for the
+ * PD's virtual machine VCPU_ after the VM, GUEST_ after its MRs). When a
  * name is already taken in the same header (two channels to one peer, one MR
  * mapped twice, "a-b" and "a_b"), the later one in document order gets _2,
  * _3, ... appended, so earlier names stay stable when entries are added
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "minikit/systable.h"
 #include "output.h"
 
 #define SUBDIR "microkit_gen"
@@ -138,6 +140,30 @@ static void maps(FILE *f, const struct pd *pd, struct names *names)
     }
 }
 
+/* The VMM's virtual machine: its vCPU ids (child ids of the VMM) and its guest-physical maps. */
+static void vm(FILE *f, const struct pd *pd, struct names *names)
+{
+    const struct vm *vm = pd->vm;
+    if (!vm)
+        return;
+    fputs("\n/* Virtual machine '", f);
+    put_comment_safe(f, vm->name);
+    fputs("': vCPU ids (for microkit_vcpu_* and the fault handler), named after the VM. */\n", f);
+    for (size_t i = 0; i < vm->nvcpus; i++)
+        fprintf(f, "#define %s %u\n", ident(names, "VCPU_", vm->name, ""), vm->vcpus[i].id);
+    for (size_t i = 0; i < vm->nmaps; i++) {
+        const struct map *m = &vm->maps[i];
+        if (i == 0)
+            fputs("\n/* The guest's memory, named after the MR: guest-physical address and size in bytes. */\n", f);
+        const char *gpa = ident(names, "GUEST_", m->mr_name, "_GPA");
+        char *size = xasprintf("%.*s_SIZE", (int)(strlen(gpa) - strlen("_GPA")), gpa);
+        *VEC_PUSH(names->v, names->n) = size;
+        fprintf(f, "#define %s 0x%llxUL /* perms %s%s */\n", gpa, (unsigned long long)m->vaddr, m->perms,
+                m->attrs & MK_MAP_UNCACHED ? ", uncached" : "");
+        fprintf(f, "#define %s 0x%llxUL\n", size, (unsigned long long)m->mr->size);
+    }
+}
+
 /* The header's text, in memory, so nothing is written unless every header could be made. */
 static char *header_text(const struct system *sys, const struct pd *pd, const char *stem, size_t *len)
 {
@@ -159,6 +185,7 @@ static char *header_text(const struct system *sys, const struct pd *pd, const ch
     irqs(f, pd, &names);
     children(f, sys, pd, &names);
     maps(f, pd, &names);
+    vm(f, pd, &names);
     fprintf(f, "\n#endif\n");
     fclose(f);
 

@@ -99,6 +99,8 @@ static void perms_text(FILE *f, uint32_t attrs)
 
 static bool has_children(const struct system *sys, const struct pd *pd)
 {
+    if (pd->vm)
+        return true; /* its VM is drawn inside its cluster */
     for (size_t i = 0; i < sys->npds; i++)
         if (sys->pds[i]->parent == pd)
             return true;
@@ -130,6 +132,23 @@ static void pd_node(FILE *f, const struct system *sys, const struct pd *pd, int 
     fputs(">];\n", f);
 }
 
+/* A VMM's virtual machine: a node in the VMM's cluster, below it, joined by the path its exits take. */
+static void vm_node(FILE *f, const struct pd *vmm, int depth)
+{
+    const struct vm *vm = vmm->vm;
+    indent(f, depth);
+    fprintf(f, "vm%u [shape=component, style=filled, fillcolor=\"#e6dcf2\", label=<<b>", vm->number);
+    html(f, vm->name);
+    fprintf(f, "</b><br/>virtual machine, priority %u<br/>budget %llu us of %llu us<br/>%s ", vm->priority,
+            X(vm->budget), X(vm->period), vm->nvcpus == 1 ? "vCPU" : "vCPUs");
+    for (size_t k = 0; k < vm->nvcpus; k++)
+        fprintf(f, "%s%u", k ? ", " : "", vm->vcpus[k].id);
+    fputs(">];\n", f);
+    indent(f, depth);
+    fprintf(f, "pd%u -> vm%u [style=dotted, color=\"#6a4c93\", arrowhead=none, label=<VMM>];\n", vmm->index,
+            vm->number);
+}
+
 /* A PD, and if it has children, a cluster holding it and them (recursively). */
 static void pd_tree(FILE *f, const struct system *sys, const struct pd *pd, int depth)
 {
@@ -147,6 +166,8 @@ static void pd_tree(FILE *f, const struct system *sys, const struct pd *pd, int 
     for (size_t i = 0; i < sys->npds; i++)
         if (sys->pds[i]->parent == pd)
             pd_tree(f, sys, sys->pds[i], depth + 1);
+    if (pd->vm)
+        vm_node(f, pd, depth + 1);
     indent(f, depth);
     fputs("}\n", f);
 }
@@ -187,6 +208,18 @@ static void map_edge(FILE *f, const struct pd *pd, const struct map *m, size_t m
             fputs("</font>", f);
         }
     }
+    fputs(">];\n", f);
+}
+
+/* A VM's map: the guest's stage-2 rights and guest-physical address. */
+static void vm_map_edge(FILE *f, const struct vm *vm, const struct map *m, size_t mr_index)
+{
+    fprintf(f, "    vm%u -> mr%zu [dir=none, style=dashed, color=\"%s\", label=<<b>", vm->number, mr_index,
+            m->attrs & MK_MAP_W ? "#b5651d" : "#6b8e23");
+    perms_text(f, m->attrs);
+    fprintf(f, "</b> at guest-physical 0x%llx", X(m->vaddr));
+    if (m->attrs & MK_MAP_UNCACHED)
+        fputs(", uncached", f);
     fputs(">];\n", f);
 }
 
@@ -255,6 +288,10 @@ void graph_dot(FILE *f, const struct system *sys)
           "// arrows into their PD. A PPC edge points from the end with pp=\"true\" to the PD it may call;\n"
           "// dashed edges are notify-only channels.\n",
           f);
+    if (sys->nvms)
+        fputs("// A virtual machine is a component inside its VMM's cluster; its maps are dashed lines labelled\n"
+              "// with its stage-2 permissions and guest-physical address.\n",
+              f);
     fputs("digraph system {\n"
           "    graph [newrank=true, fontname=\"Helvetica\", fontsize=12, rankdir=TB, nodesep=0.4, ranksep=0.9, labelloc=t, label=<",
           f);
@@ -288,6 +325,15 @@ void graph_dot(FILE *f, const struct system *sys)
                 fputs("\n    // Maps: the PD's permissions and virtual address\n", f);
             any = true;
             map_edge(f, pd, &pd->maps[k], (size_t)(pd->maps[k].mr - sys->mrs));
+        }
+    }
+    for (size_t v = 0; v < sys->nvms; v++) {
+        const struct vm *vm = sys->vms[v];
+        for (size_t k = 0; k < vm->nmaps; k++) {
+            if (!any)
+                fputs("\n    // Maps: the PD's permissions and virtual address\n", f);
+            any = true;
+            vm_map_edge(f, vm, &vm->maps[k], (size_t)(vm->maps[k].mr - sys->mrs));
         }
     }
 

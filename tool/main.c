@@ -23,6 +23,7 @@
 #include "place.h"
 #include "report.h"
 #include "sdf.h"
+#include "timing.h"
 
 /* A release build passes the version (scripts/version.sh) with -DTOOL_VERSION. */
 #ifndef TOOL_VERSION
@@ -227,6 +228,7 @@ static char *kernel_path(const struct options *o)
 
 int main(int argc, char **argv)
 {
+    timing_start();
     struct options o;
     parse_args(argc, argv, &o);
     /* Outputs are refused now, before anything is read, if they cannot be written. */
@@ -242,11 +244,14 @@ int main(int argc, char **argv)
     if (kpath)
         output_input("kernel", kpath);
     output_input("system file", o.system);
+    timing_phase("arguments, SDK and output checks");
 
     struct system sys = {.file = o.system, .search_paths = o.search, .nsearch = o.nsearch};
     struct sdf_node *root = sdf_read(o.system);
+    timing_phase("parse the system file (XML into the element tree)");
     check_elements(root, &sys);
     check_global(&sys);
+    timing_phase("check the system (elements, global rules)");
     diag_checkpoint(); /* the ELF stage needs a consistent model */
     if (o.gen_headers) { /* before the PDs are compiled: no ELFs yet */
         gen_headers(&sys, o.gen_headers);
@@ -259,23 +264,33 @@ int main(int argc, char **argv)
     }
     check_images(&sys);
     diag_checkpoint();
+    timing_phase("PD ELFs: load, check, patch");
 
     char *err;
     struct elf_image *kernel = elf_load(kpath, &err);
     if (!kernel)
         diag_fatal("kernel '%s': %s", kpath, err);
+    timing_phase("kernel ELF");
 
     struct layout layout;
     place(&sys, kernel, o.exit_when_idle ? MK_FLAG_EXIT_WHEN_IDLE : 0, &layout);
+    timing_phase("place (layout, system table)");
     pack_image(&layout, kernel, output_open(o.image));
+    timing_phase("pack and write loader.img");
     report_write(output_open(o.report), &sys, &layout, o.board, o.config);
     if (o.report_json)
         report_write_json(output_open(o.report_json), &sys, &layout, o.board, o.config);
+    timing_phase("write the report");
     output_commit();
+    timing_phase("close and rename the outputs");
 
     unsigned long long size = layout.image_end - MK_IMAGE_BASE, zeroed = layout.hdr.zero_end - layout.hdr.zero_base;
-    printf("microkit: %s: %zu %s, %zu %s; %s: %llu %s (+%llu %s zeroed at boot); report in %s\n", o.system, sys.npds,
-           plural(sys.npds, "PD", "PDs"), sys.nchannels, plural(sys.nchannels, "channel", "channels"), o.image, size,
-           plural(size, "byte", "bytes"), zeroed, plural(zeroed, "byte", "bytes"), o.report);
+    size_t nvcpus = sys.nentries - sys.npds;
+    char *vms = sys.nvms ? xasprintf(", %zu %s (%zu %s)", sys.nvms, plural(sys.nvms, "VM", "VMs"), nvcpus,
+                                     plural(nvcpus, "vCPU", "vCPUs"))
+                         : "";
+    printf("microkit: %s: %zu %s%s, %zu %s; %s: %llu %s (+%llu %s zeroed at boot); report in %s\n", o.system,
+           sys.npds, plural(sys.npds, "PD", "PDs"), vms, sys.nchannels, plural(sys.nchannels, "channel", "channels"),
+           o.image, size, plural(size, "byte", "bytes"), zeroed, plural(zeroed, "byte", "bytes"), o.report);
     return 0;
 }

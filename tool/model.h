@@ -65,10 +65,12 @@ struct irq {
     unsigned trigger; /* MK_IRQ_* */
 };
 
+struct vm; /* below */
+
 struct pd {
     const struct sdf_node *node;
     const char *name;
-    unsigned index; /* global, depth-first pre-order */
+    unsigned index; /* in the system table: depth-first pre-order, vCPUs included */
     struct pd *parent;
     unsigned child_id;
     uint8_t priority;
@@ -91,6 +93,30 @@ struct pd {
     uint64_t notify_ids; /* microkit_notifications */
     uint64_t pp_ids;     /* microkit_pps */
     struct elf_image *elf;
+    struct vm *vm; /* the <virtual_machine> this PD runs as its VMM, or NULL */
+};
+
+/* One <vcpu>: an entry of its own in the system table, a child of the VMM (check_vm.c). */
+struct vcpu {
+    const struct sdf_node *node;
+    unsigned id;    /* in the VMM's child-id space, shared with its child PDs */
+    unsigned cpu;
+    unsigned index; /* in the system table, like pd.index */
+};
+
+/* One <virtual_machine>: vCPUs sharing one guest-physical (stage 2) address space. */
+struct vm {
+    const struct sdf_node *node;
+    const char *name;
+    struct pd *vmm;  /* the PD it is declared in: its fault handler */
+    unsigned number; /* 0, 1, ... in table order: mk_pd.vm */
+    uint8_t priority;
+    uint64_t budget, period;
+    bool bad; /* its attributes had errors: skip it in rules that use them */
+    struct vcpu *vcpus;
+    size_t nvcpus;
+    struct map *maps; /* vaddr is guest-physical */
+    size_t nmaps;
 };
 
 struct end {
@@ -126,8 +152,11 @@ struct system {
     const struct sdf_node *root;
     struct mr *mrs;
     size_t nmrs;
-    struct pd **pds; /* global index order */
+    struct pd **pds; /* global index order (vCPUs are not here: see vms) */
     size_t npds;
+    struct vm **vms; /* document order, which is table order */
+    size_t nvms;
+    size_t nentries; /* system table entries: PDs and vCPUs */
     struct channel *channels;
     size_t nchannels;
     const struct sdf_node *domains_node; /* <domains>, or NULL */

@@ -29,12 +29,20 @@ struct vmap {
     char *owner;
 };
 
+/* One system-table entry: a PD, or a vCPU of a VM. */
+struct entry {
+    struct pd *pd;
+    struct vm *vm;
+    const struct vcpu *vcpu;
+};
+
 struct planner {
     struct system *sys;
     struct layout *out;
-    struct vmap *v; /* all maps, PD by PD */
+    struct entry *e; /* by table index */
+    struct vmap *v; /* all maps, entry by entry (a VM's once, at its first vCPU) */
     size_t nv;
-    size_t *first; /* per PD: index of its first vmap */
+    size_t *first, *count; /* per entry: its maps are v[first .. first + count) */
     struct range *busy; /* RAM nobody else may use: kernel .bss/stack, fixed-address MRs */
     size_t nbusy;
 };
@@ -200,9 +208,71 @@ static void plan_pd(struct planner *P, struct pd *pd)
              xasprintf("PD '%s' IPC buffer", pd->name));
 }
 
+/* A VM's maps: its guest-physical address space, shared by its vCPUs. */
+static void plan_vm(struct planner *P, const struct vm *vm)
+{
+    for (size_t k = 0; k < vm->nmaps; k++) {
+        const struct map *m = &vm->maps[k];
+        unsigned bits = m->mr->page_size == PAGE ? MK_PAGE_BITS : MK_LARGE_PAGE_BITS;
+        add_vmap(P, m->vaddr, m->mr->size, bits, m->attrs, SRC_MR, NULL)->mr = m->mr;
+    }
+}
+
+/* Every entry's maps, in table order; the vCPUs of a VM all get the range planned at the first one. */
+static void plan_entries(struct planner *P)
+{
+    struct system *sys = P->sys;
+    P->e = xcalloc(sys->nentries, sizeof(*P->e));
+    for (size_t i = 0; i < sys->npds; i++)
+        P->e[sys->pds[i]->index].pd = sys->pds[i];
+    for (size_t v = 0; v < sys->nvms; v++)
+        for (size_t k = 0; k < sys->vms[v]->nvcpus; k++)
+            P->e[sys->vms[v]->vcpus[k].index] = (struct entry){.vm = sys->vms[v], .vcpu = &sys->vms[v]->vcpus[k]};
+    P->first = xcalloc(sys->nentries, sizeof(*P->first));
+    P->count = xcalloc(sys->nentries, sizeof(*P->count));
+    size_t *vm_entry = xcalloc(sys->nvms, sizeof(*vm_entry)); /* per VM: 1 + the entry that planned its maps */
+    for (size_t i = 0; i < sys->nentries; i++) {
+        struct entry *e = &P->e[i];
+        if (e->vcpu && vm_entry[e->vm->number]) {
+            P->first[i] = P->first[vm_entry[e->vm->number] - 1];
+            P->count[i] = P->count[vm_entry[e->vm->number] - 1];
+            continue;
+        }
+        P->first[i] = P->nv;
+        if (e->vcpu) {
+            plan_vm(P, e->vm);
+            vm_entry[e->vm->number] = i + 1;
+        } else {
+            plan_pd(P, e->pd);
+        }
+        P->count[i] = P->nv - P->first[i];
+    }
+    free(vm_entry);
+}
+
+/* The page-table pool: each PD's tables, and each VM's stage-2 tables once (ptcount.h). */
+static uint64_t count_tables(const struct planner *P)
+{
+    const struct system *sys = P->sys;
+    uint64_t n = 0;
+    P->out->tables = xcalloc(sys->nentries + 1, sizeof(*P->out->tables));
+    for (size_t i = 0; i < sys->nentries; i++) {
+        const struct entry *e = &P->e[i];
+        if (e->vcpu && e->vcpu != &e->vm->vcpus[0])
+            continue; /* the VM's tables are counted at its first vCPU */
+        struct mk_map *m = xcalloc(P->count[i] + 1, sizeof(*m));
+        for (size_t k = 0; k < P->count[i]; k++)
+            m[k] = P->v[P->first[i] + k].m;
+        P->out->tables[i] = e->vcpu ? pt_count_stage2(m, P->count[i]) : pt_count(m, P->count[i]);
+        n += P->out->tables[i];
+        free(m);
+    }
+    return n;
+}
+
 static uint64_t table_size(const struct system *sys, size_t nmaps, size_t nirqs)
 {
-    return sizeof(struct mk_systable) + sys->npds * sizeof(struct mk_pd) + nmaps * sizeof(struct mk_map) +
+    return sizeof(struct mk_systable) + sys->nentries * sizeof(struct mk_pd) + nmaps * sizeof(struct mk_map) +
            sys->nchannels * sizeof(struct mk_channel) + nirqs * sizeof(struct mk_irq) +
            sys->nschedule * sizeof(struct mk_sched_entry);
 }
@@ -236,36 +306,67 @@ static uint64_t lay_zero(struct planner *P, uint64_t base, uint64_t pool, int as
     return at;
 }
 
+static void set_name(struct mk_pd *t, const char *name)
+{
+    size_t len = strlen(name);
+    memcpy(t->name, name, len < MK_PD_NAME_LEN ? len : MK_PD_NAME_LEN); /* NUL-padded, unterminated at 64 */
+}
+
+static void fill_pd(struct planner *P, struct mk_pd *t, const struct pd *pd)
+{
+    const struct system *sys = P->sys;
+    set_name(t, pd->name);
+    t->entry = pd->elf->entry;
+    t->stack_top = MK_IPCBUF_VADDR - PAGE;
+    t->stack_bottom = t->stack_top - pd->stack_size;
+    t->budget_us = pd->budget;
+    t->period_us = pd->period;
+    t->ipcbuf_paddr = P->v[t->map_first + t->map_count - 1].m.paddr; /* plan_pd maps it last */
+    t->priority = pd->priority;
+    t->passive = pd->passive;
+    t->parent = pd->parent ? (uint8_t)pd->parent->index : MK_NO_PARENT;
+    t->child_id = (uint8_t)pd->child_id;
+    t->fpu = pd->fpu;
+    t->smc = pd->smc;
+    t->domain = pd->domain >= 0 ? (uint8_t)sys->domains[pd->domain].id : 0;
+    t->kind = MK_PD_KIND_PD;
+    for (size_t k = 0; k < pd->nirqs; k++) {
+        struct mk_irq *q = VEC_PUSH(P->out->irqs, P->out->nirqs);
+        *q = (struct mk_irq){(uint32_t)pd->irqs[k].irq, (uint8_t)pd->index, (uint8_t)pd->irqs[k].id,
+                             (uint8_t)pd->irqs[k].trigger, 0};
+    }
+}
+
+/* A vCPU starts suspended (no entry, stack or IPC buffer): its VMM starts it with microkit_vcpu_restart. */
+static void fill_vcpu(const struct system *sys, struct mk_pd *t, const struct vm *vm, const struct vcpu *v)
+{
+    const struct pd *vmm = vm->vmm;
+    set_name(t, vm->name);
+    t->budget_us = vm->budget;
+    t->period_us = vm->period;
+    t->priority = vm->priority;
+    t->fpu = 1;
+    t->parent = (uint8_t)vmm->index;
+    t->child_id = (uint8_t)v->id;
+    t->cpu = (uint8_t)v->cpu;
+    t->domain = vmm->domain >= 0 ? (uint8_t)sys->domains[vmm->domain].id : 0;
+    t->kind = MK_PD_KIND_VCPU;
+    t->vm = (uint8_t)vm->number;
+}
+
 static void fill_tables(struct planner *P)
 {
     struct system *sys = P->sys;
     struct layout *L = P->out;
-    L->pds = xcalloc(sys->npds, sizeof(*L->pds));
-    for (size_t i = 0; i < sys->npds; i++) {
-        struct pd *pd = sys->pds[i];
+    L->pds = xcalloc(sys->nentries, sizeof(*L->pds));
+    for (size_t i = 0; i < sys->nentries; i++) {
         struct mk_pd *t = &L->pds[i];
-        size_t len = strlen(pd->name);
-        memcpy(t->name, pd->name, len < MK_PD_NAME_LEN ? len : MK_PD_NAME_LEN); /* NUL-padded, unterminated at 64 */
-        t->entry = pd->elf->entry;
-        t->stack_top = MK_IPCBUF_VADDR - PAGE;
-        t->stack_bottom = t->stack_top - pd->stack_size;
-        t->budget_us = pd->budget;
-        t->period_us = pd->period;
         t->map_first = (uint32_t)P->first[i];
-        t->map_count = (uint32_t)((i + 1 < sys->npds ? P->first[i + 1] : P->nv) - P->first[i]);
-        t->ipcbuf_paddr = P->v[t->map_first + t->map_count - 1].m.paddr;
-        t->priority = pd->priority;
-        t->passive = pd->passive;
-        t->parent = pd->parent ? (uint8_t)pd->parent->index : MK_NO_PARENT;
-        t->child_id = (uint8_t)pd->child_id;
-        t->fpu = pd->fpu;
-        t->smc = pd->smc;
-        t->domain = pd->domain >= 0 ? (uint8_t)sys->domains[pd->domain].id : 0;
-        for (size_t k = 0; k < pd->nirqs; k++) {
-            struct mk_irq *q = VEC_PUSH(L->irqs, L->nirqs);
-            *q = (struct mk_irq){(uint32_t)pd->irqs[k].irq, (uint8_t)i, (uint8_t)pd->irqs[k].id,
-                                 (uint8_t)pd->irqs[k].trigger, 0};
-        }
+        t->map_count = (uint32_t)P->count[i];
+        if (P->e[i].vcpu)
+            fill_vcpu(sys, t, P->e[i].vm, P->e[i].vcpu);
+        else
+            fill_pd(P, t, P->e[i].pd);
     }
     L->channels = xcalloc(sys->nchannels, sizeof(*L->channels));
     for (size_t c = 0; c < sys->nchannels; c++)
@@ -312,11 +413,7 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
     uint64_t kernel_end = place_kernel(&P, kernel);
     reserve_fixed_mrs(&P, kernel_end);
 
-    P.first = xcalloc(sys->npds, sizeof(*P.first));
-    for (size_t i = 0; i < sys->npds; i++) {
-        P.first[i] = P.nv;
-        plan_pd(&P, sys->pds[i]);
-    }
+    plan_entries(&P);
     size_t nirqs = 0;
     for (size_t i = 0; i < sys->npds; i++)
         nirqs += sys->pds[i]->nirqs;
@@ -362,14 +459,7 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
     out->image_end = at;
 
     /* The zero region: one contiguous range clear of busy RAM; the pool first. */
-    for (size_t i = 0; i < sys->npds; i++) {
-        size_t end = i + 1 < sys->npds ? P.first[i + 1] : P.nv;
-        struct mk_map *m = xcalloc(end - P.first[i], sizeof(*m));
-        for (size_t k = P.first[i]; k < end; k++)
-            m[k - P.first[i]] = P.v[k].m;
-        out->pt_tables += pt_count(m, end - P.first[i]);
-        free(m);
-    }
+    out->pt_tables = count_tables(&P);
     uint64_t pool = out->pt_tables * MK_PT_SIZE;
     uint64_t base = align_up(out->image_end, PAGE);
     for (;;) {
@@ -392,17 +482,17 @@ void place(struct system *sys, const struct elf_image *kernel, uint64_t flags, s
     h->magic = MK_SYSTABLE_MAGIC;
     h->version = MK_SYSTABLE_VERSION;
     h->size = (uint32_t)tsize;
-    h->flags = flags | (sys->domains_node ? MK_FLAG_DOMAINS : 0);
+    h->flags = flags | (sys->domains_node ? MK_FLAG_DOMAINS : 0) | (sys->nvms ? MK_FLAG_VMS : 0);
     h->zero_base = base;
     h->zero_end = zero_end;
     h->kmem_base = base;
     h->kmem_end = base + pool;
-    h->npds = (uint32_t)sys->npds;
+    h->npds = (uint32_t)sys->nentries;
     h->nmaps = (uint32_t)P.nv;
     h->nchannels = (uint32_t)sys->nchannels;
     h->nirqs = (uint32_t)nirqs;
     h->pds_off = sizeof(struct mk_systable);
-    h->maps_off = h->pds_off + (uint32_t)(sys->npds * sizeof(struct mk_pd));
+    h->maps_off = h->pds_off + (uint32_t)(sys->nentries * sizeof(struct mk_pd));
     h->channels_off = h->maps_off + (uint32_t)(P.nv * sizeof(struct mk_map));
     h->irqs_off = h->channels_off + (uint32_t)(sys->nchannels * sizeof(struct mk_channel));
     h->nsched = (uint32_t)sys->nschedule;

@@ -47,6 +47,7 @@ struct layout {
     struct range *ranges; /* every placed range, for the report */
     size_t nranges;
     uint64_t pt_tables;   /* page tables in the pool */
+    uint64_t *tables;     /* per system-table entry: its share (a VM's stage-2 tables at its first vCPU) */
     uint8_t *symtab;      /* debug kernels: the PD symbol table (symtab.c), after the system table */
     size_t symtab_size;   /* 0: none */
     uint64_t symtab_paddr;

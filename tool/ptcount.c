@@ -44,3 +44,8 @@ uint64_t pt_count(const struct mk_map *maps, size_t n)
 {
     return 1 + distinct(maps, n, 39, 0) + distinct(maps, n, 30, 0) + distinct(maps, n, 21, 1);
 }
+
+uint64_t pt_count_stage2(const struct mk_map *maps, size_t n)
+{
+    return 1 + distinct(maps, n, 30, 0) + distinct(maps, n, 21, 1);
+}

@@ -91,8 +91,8 @@ static void pd_section(FILE *f, const struct system *sys, const struct layout *L
     fprintf(f, "\n# Protection domains\n");
     for (size_t i = 0; i < sys->npds; i++) {
         const struct pd *pd = sys->pds[i];
-        const struct mk_pd *t = &L->pds[i];
-        fprintf(f, "\n## PD %zu: %s\n\n", i, pd->name);
+        const struct mk_pd *t = &L->pds[pd->index];
+        fprintf(f, "\n## PD %u: %s\n\n", pd->index, pd->name);
         if (pd->parent)
             fprintf(f, "    parent:       %s (child id %u)\n", pd->parent->name, pd->child_id);
         fprintf(f, "    image:        %s\n", pd->elf->path);
@@ -111,6 +111,8 @@ static void pd_section(FILE *f, const struct system *sys, const struct layout *L
         fprintf(f, "    IPC buffer:   0x%llx (physical 0x%llx)\n", X(MK_IPCBUF_VADDR), X(t->ipcbuf_paddr));
         fprintf(f, "    entry:        0x%llx\n", X(t->entry));
         pd_maps(f, pd, t, L);
+        if (pd->vm)
+            fprintf(f, "    runs:         virtual_machine '%s'\n", pd->vm->name);
         for (size_t k = 0; k < pd->nirqs; k++)
             fprintf(f, "    irq %llu -> id %u (%s)\n", X(pd->irqs[k].irq), pd->irqs[k].id,
                     report_trigger(pd->irqs[k].trigger));
@@ -122,6 +124,39 @@ static void pd_section(FILE *f, const struct system *sys, const struct layout *L
             else
                 fprintf(f, "        %-24s @0x%llx = 0x%llx\n", p->symbol, X(p->vaddr), X(p->value));
         }
+    }
+}
+
+/* The VMs: vCPUs (table index, id, core) and the guest-physical address space they share. */
+static void vm_section(FILE *f, const struct system *sys, const struct layout *L)
+{
+    if (!sys->nvms)
+        return;
+    fprintf(f, "\n# Virtual machines (vCPUs start suspended; the VMM starts them with microkit_vcpu_restart)\n");
+    for (size_t v = 0; v < sys->nvms; v++) {
+        const struct vm *vm = sys->vms[v];
+        const struct mk_pd *t = &L->pds[vm->vcpus[0].index];
+        fprintf(f, "\n## VM %u: %s\n\n", vm->number, vm->name);
+        fprintf(f, "    VMM:          %s (its fault handler)\n", vm->vmm->name);
+        fprintf(f, "    priority:     %u\n", vm->priority);
+        fprintf(f, "    budget:       %llu us / period %llu us\n", X(vm->budget), X(vm->period));
+        fprintf(f, "    VMID:         %u\n", vm->number + 1);
+        fprintf(f, "    stage 2:      %llu page %s\n", X(L->tables[vm->vcpus[0].index]),
+                plural(L->tables[vm->vcpus[0].index], "table", "tables"));
+        for (size_t k = 0; k < vm->nvcpus; k++)
+            fprintf(f, "    vcpu id %-3u  entry %u, core %u\n", vm->vcpus[k].id, vm->vcpus[k].index, vm->vcpus[k].cpu);
+        fprintf(f, "    guest-physical maps:\n");
+        for (uint32_t k = 0; k < t->map_count; k++) {
+            const struct mk_map *m = &L->maps[t->map_first + k];
+            char p[4];
+            report_perms(m->attrs, p);
+            fprintf(f, "        gpa 0x%010llx  size 0x%08llx  %s  %s  %s pages  paddr 0x%llx\n", X(m->vaddr),
+                    X(m->size), p, m->attrs & MK_MAP_UNCACHED ? "uncached" : "cached  ",
+                    m->page_bits == MK_PAGE_BITS ? "4K" : "2M", X(m->paddr));
+        }
+        for (size_t k = 0; k < vm->nmaps; k++)
+            fprintf(f, "        MR '%s' at guest-physical 0x%llx, perms \"%s\"\n", vm->maps[k].mr->name,
+                    X(vm->maps[k].vaddr), vm->maps[k].perms);
     }
 }
 
@@ -202,6 +237,12 @@ static void domain_section(FILE *f, const struct system *sys)
         for (size_t i = 0; i < sys->npds; i++)
             if (sys->pds[i]->domain == (int)d)
                 fprintf(f, " %s", sys->pds[i]->name);
+        bool vms = false; /* a VM runs in its VMM's domain */
+        for (size_t v = 0; v < sys->nvms; v++)
+            if (sys->vms[v]->vmm->domain == (int)d) {
+                fprintf(f, "%s %s", vms ? "" : "; VMs:", sys->vms[v]->name);
+                vms = true;
+            }
         fputc('\n', f);
     }
     fprintf(f, "    schedule (start_index %llu", X(sys->schedule_start));
@@ -222,12 +263,15 @@ void report_write(FILE *f, const struct system *sys, const struct layout *L, con
 {
     fprintf(f, "Minikit system report (informative; the format may change; --report-json is stable)\n\n");
     fprintf(f, "system:        %s\nboard:         %s\nconfig:        %s\n", sys->file, board, config);
-    fprintf(f, "flags:         %s\n", L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE ? "exit-when-idle" : "none");
+    fprintf(f, "flags:         %s%s%s\n", L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE ? "exit-when-idle" : "",
+            (L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE) && (L->hdr.flags & MK_FLAG_VMS) ? ", " : "",
+            L->hdr.flags & MK_FLAG_VMS ? "virtual machines" : !(L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE) ? "none" : "");
     fprintf(f, "image size:    %llu bytes\nzero region:   %llu bytes\nsystem table:  0x%llx (%u bytes)\n\n",
             X(L->image_end - MK_IMAGE_BASE), X(L->hdr.zero_end - L->hdr.zero_base), X(L->table_paddr),
             L->hdr.size);
     memory_map(f, L);
     pd_section(f, sys, L);
+    vm_section(f, sys, L);
     channel_section(f, sys);
     irq_section(f, sys);
     region_section(f, sys);

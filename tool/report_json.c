@@ -30,6 +30,8 @@ static void header(struct json *j, const struct system *sys, const struct layout
     json_array(j, "flags");
     if (L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE)
         json_str(j, NULL, "exit-when-idle");
+    if (L->hdr.flags & MK_FLAG_VMS)
+        json_str(j, NULL, "vms");
     json_close(j);
     span(j, "image", MK_IMAGE_BASE, L->image_end);
     span(j, "zero_region", L->hdr.zero_base, L->hdr.zero_end);
@@ -56,7 +58,8 @@ static void physical_memory(struct json *j, const struct layout *L)
     free(r);
 }
 
-static void pd_maps(struct json *j, const struct pd *pd, const struct mk_pd *t, const struct layout *L)
+/* The packed maps of a table entry. */
+static void table_maps(struct json *j, const struct mk_pd *t, const struct layout *L)
 {
     json_array(j, "maps");
     for (uint32_t k = 0; k < t->map_count; k++) {
@@ -73,13 +76,18 @@ static void pd_maps(struct json *j, const struct pd *pd, const struct mk_pd *t, 
         json_close(j);
     }
     json_close(j);
+}
+
+/* The maps as written: MR, address, perms. */
+static void mr_maps(struct json *j, const struct map *maps, size_t n)
+{
     json_array(j, "memory_region_maps");
-    for (size_t k = 0; k < pd->nmaps; k++) {
+    for (size_t k = 0; k < n; k++) {
         json_object(j, NULL);
-        json_str(j, "mr", pd->maps[k].mr->name);
-        json_u64(j, "vaddr", pd->maps[k].vaddr);
-        json_str(j, "perms", pd->maps[k].perms);
-        json_bool(j, "cached", !(pd->maps[k].attrs & MK_MAP_UNCACHED));
+        json_str(j, "mr", maps[k].mr->name);
+        json_u64(j, "vaddr", maps[k].vaddr);
+        json_str(j, "perms", maps[k].perms);
+        json_bool(j, "cached", !(maps[k].attrs & MK_MAP_UNCACHED));
         json_close(j);
     }
     json_close(j);
@@ -105,9 +113,9 @@ static void pd_symbols(struct json *j, const struct pd *pd)
 static void pd_one(struct json *j, const struct system *sys, const struct layout *L, size_t i)
 {
     const struct pd *pd = sys->pds[i];
-    const struct mk_pd *t = &L->pds[i];
+    const struct mk_pd *t = &L->pds[pd->index];
     json_object(j, NULL);
-    json_u64(j, "index", i);
+    json_u64(j, "index", pd->index);
     json_str(j, "name", pd->name);
     if (pd->parent) {
         json_str(j, "parent", pd->parent->name);
@@ -142,7 +150,12 @@ static void pd_one(struct json *j, const struct system *sys, const struct layout
     json_u64(j, "paddr", t->ipcbuf_paddr);
     json_close(j);
     json_u64(j, "entry", t->entry);
-    pd_maps(j, pd, t, L);
+    table_maps(j, t, L);
+    mr_maps(j, pd->maps, pd->nmaps);
+    if (pd->vm)
+        json_str(j, "virtual_machine", pd->vm->name);
+    else
+        json_null(j, "virtual_machine");
     json_array(j, "irqs");
     for (size_t k = 0; k < pd->nirqs; k++) {
         json_object(j, NULL);
@@ -153,6 +166,36 @@ static void pd_one(struct json *j, const struct system *sys, const struct layout
     }
     json_close(j);
     pd_symbols(j, pd);
+    json_close(j);
+}
+
+static void vms(struct json *j, const struct system *sys, const struct layout *L)
+{
+    json_array(j, "virtual_machines");
+    for (size_t v = 0; v < sys->nvms; v++) {
+        const struct vm *vm = sys->vms[v];
+        json_object(j, NULL);
+        json_u64(j, "index", vm->number);
+        json_str(j, "name", vm->name);
+        json_str(j, "vmm", vm->vmm->name);
+        json_u64(j, "priority", vm->priority);
+        json_u64(j, "budget_us", vm->budget);
+        json_u64(j, "period_us", vm->period);
+        json_u64(j, "vmid", vm->number + 1);
+        json_u64(j, "page_tables", L->tables[vm->vcpus[0].index]);
+        json_array(j, "vcpus");
+        for (size_t k = 0; k < vm->nvcpus; k++) {
+            json_object(j, NULL);
+            json_u64(j, "id", vm->vcpus[k].id);
+            json_u64(j, "index", vm->vcpus[k].index);
+            json_u64(j, "cpu", vm->vcpus[k].cpu);
+            json_close(j);
+        }
+        json_close(j);
+        table_maps(j, &L->pds[vm->vcpus[0].index], L);
+        mr_maps(j, vm->maps, vm->nmaps);
+        json_close(j);
+    }
     json_close(j);
 }
 
@@ -265,6 +308,11 @@ static void domains(struct json *j, const struct system *sys)
             if (sys->pds[i]->domain == (int)d)
                 json_str(j, NULL, sys->pds[i]->name);
         json_close(j);
+        json_array(j, "vms"); /* each in its VMM's domain */
+        for (size_t v = 0; v < sys->nvms; v++)
+            if (sys->vms[v]->vmm->domain == (int)d)
+                json_str(j, NULL, sys->vms[v]->name);
+        json_close(j);
         json_close(j);
     }
     json_close(j);
@@ -301,6 +349,7 @@ void report_write_json(FILE *f, const struct system *sys, const struct layout *L
     for (size_t i = 0; i < sys->npds; i++)
         pd_one(&j, sys, L, i);
     json_close(&j);
+    vms(&j, sys, L);
     channels(&j, sys);
     irqs(&j, sys);
     memory_regions(&j, sys);

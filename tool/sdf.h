@@ -1,7 +1,8 @@
 /*
- * Reading the system file: libxml2 checks well-formedness and gives the tree,
- * the position scanner (scan.h) gives every element's and attribute's line and
- * column. The result is a plain element tree that remembers positions;
+ * Reading the system file: a file that is no XML at all (empty, blank,
+ * binary, an ELF) is said to be so; the rest goes to the XML parser (xml.h),
+ * which checks well-formedness and gives every element's and attribute's line
+ * and column. The result is a plain element tree that remembers positions;
  * check.c interprets it into the system model (model.h).
  */
 #ifndef TOOL_SDF_H

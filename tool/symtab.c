@@ -1,12 +1,8 @@
 /* The PD symbol table of debug images; see symtab.h and include/minikit/symtab.h. */
 #include "symtab.h"
 
-#include <fcntl.h>
-#include <gelf.h>
-#include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "minikit/symtab.h"
@@ -14,7 +10,7 @@
 
 struct fsym {
     uint64_t addr, size;
-    char *name;
+    const char *name; /* the image's */
 };
 
 static int by_addr(const void *a, const void *b)
@@ -23,38 +19,19 @@ static int by_addr(const void *a, const void *b)
     return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
-/* The defined function symbols of the ELF at path (already checked by elf.c); none if unreadable. */
-static struct fsym *functions(const char *path, size_t *n)
+/* The defined function symbols of a loaded image, by address. */
+static struct fsym *functions(const struct elf_image *img, size_t *n)
 {
     struct fsym *out = NULL;
     *n = 0;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return NULL;
-    Elf *e = elf_begin(fd, ELF_C_READ, NULL);
-    Elf_Scn *scn = NULL;
-    while (e && (scn = elf_nextscn(e, scn)) != NULL) {
-        GElf_Shdr sh;
-        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+    for (size_t i = 0; i < img->nsyms; i++) {
+        if (!img->syms[i].func)
             continue;
-        Elf_Data *d = elf_getdata(scn, NULL);
-        for (size_t i = 0; d && i < sh.sh_size / sh.sh_entsize; i++) {
-            GElf_Sym sym;
-            if (!gelf_getsym(d, (int)i, &sym) || sym.st_shndx == SHN_UNDEF ||
-                GELF_ST_TYPE(sym.st_info) != STT_FUNC)
-                continue;
-            const char *name = elf_strptr(e, sh.sh_link, sym.st_name);
-            if (!name || !*name)
-                continue;
-            struct fsym *s = VEC_PUSH(out, *n);
-            s->addr = sym.st_value;
-            s->size = sym.st_size;
-            s->name = xstrdup(name);
-        }
+        struct fsym *s = VEC_PUSH(out, *n);
+        s->addr = img->syms[i].value;
+        s->size = img->syms[i].size;
+        s->name = img->syms[i].name;
     }
-    if (e)
-        elf_end(e);
-    close(fd);
     if (*n)
         qsort(out, *n, sizeof(*out), by_addr);
     return out;
@@ -80,18 +57,19 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
     if (elf_find_symbol(kernel, MK_SYMTAB_SYMBOL, &ks) == 0)
         return NULL;
 
-    struct fsym **per = xcalloc(sys->npds ? sys->npds : 1, sizeof(*per));
-    size_t *counts = xcalloc(sys->npds ? sys->npds : 1, sizeof(*counts));
-    size_t *found = xcalloc(sys->npds ? sys->npds : 1, sizeof(*found));
+    /* Per system-table entry: a vCPU (no image of its own) has no symbols. */
+    size_t n = sys->nentries;
+    struct fsym **per = xcalloc(n ? n : 1, sizeof(*per));
+    size_t *counts = xcalloc(n ? n : 1, sizeof(*counts));
     size_t nsyms = 0, strsize = 0;
-    for (size_t i = 0; i < sys->npds; i++) {
-        per[i] = functions(sys->pds[i]->elf->path, &counts[i]);
-        found[i] = counts[i];
+    for (size_t p = 0; p < sys->npds; p++) {
+        size_t i = sys->pds[p]->index;
+        per[i] = functions(sys->pds[p]->elf, &counts[i]);
         nsyms += counts[i];
         for (size_t k = 0; k < counts[i]; k++)
             strsize += strlen(per[i][k].name) + 1;
     }
-    size_t syms_off = sizeof(struct mk_symtab) + sys->npds * sizeof(struct mk_symtab_pd);
+    size_t syms_off = sizeof(struct mk_symtab) + n * sizeof(struct mk_symtab_pd);
     syms_off = (syms_off + 7) & ~(size_t)7;
     size_t strs_off = syms_off + nsyms * sizeof(struct mk_sym);
     size_t total = (strs_off + strsize + 7) & ~(size_t)7;
@@ -99,7 +77,7 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
         /* Too big to be worth it: the kernel prints raw PCs (microkit-symbolize still works). */
         nsyms = 0;
         strsize = 0;
-        memset(counts, 0, sys->npds * sizeof(*counts));
+        memset(counts, 0, n * sizeof(*counts));
         strs_off = syms_off;
         total = (strs_off + 7) & ~(size_t)7;
     }
@@ -109,14 +87,14 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
     h->magic = MK_SYMTAB_MAGIC;
     h->version = MK_SYMTAB_VERSION;
     h->size = (uint32_t)total;
-    h->npds = (uint32_t)sys->npds;
+    h->npds = (uint32_t)n;
     h->nsyms = (uint32_t)nsyms;
     h->syms_off = (uint32_t)syms_off;
     h->strs_off = (uint32_t)strs_off;
     struct mk_symtab_pd *pds = (struct mk_symtab_pd *)(t + sizeof(*h));
     struct mk_sym *syms = (struct mk_sym *)(t + syms_off);
     size_t at = 0, str = 0;
-    for (size_t i = 0; i < sys->npds; i++) {
+    for (size_t i = 0; i < n; i++) {
         pds[i].first = (uint32_t)at;
         pds[i].count = (uint32_t)counts[i];
         for (size_t k = 0; k < counts[i]; k++, at++) {
@@ -128,12 +106,8 @@ uint8_t *symtab_build(const struct system *sys, const struct elf_image *kernel, 
             str += len;
         }
     }
-    for (size_t i = 0; i < sys->npds; i++) {
-        for (size_t k = 0; k < found[i]; k++)
-            free(per[i][k].name);
+    for (size_t i = 0; i < n; i++)
         free(per[i]);
-    }
-    free(found);
     free(per);
     free(counts);
     *size = total;

@@ -33,7 +33,29 @@
                                the child's registers in IPC buffer msg[0..MK_NUM_REGS) */
 #define MK_SYS_SMC       12 /* x0..x7 of the SMC in IPC buffer msg[0..8) -> x0 = error;
                                the firmware's x0..x7 in msg[0..8) */
-#define MK_SYS_COUNT     13
+#define MK_SYS_VCPU      13 /* x0 = MK_VCPU_* op, x1 = vCPU id, x2, x3 = op arguments
+                               -> x0 = error, x1 = result (MK_VCPU_READ_REG) */
+#define MK_SYS_COUNT     14
+
+/*
+ * MK_SYS_VCPU operations, on a vCPU of the caller's VM by its vcpu id (the
+ * seL4 invocations on the VM's TCB, 266 + id, and vCPU, 330 + id, handles).
+ */
+#define MK_VCPU_RESTART    0 /* x2 = pc: set the PC and run it (seL4_TCB_WriteRegisters pc, resume) */
+#define MK_VCPU_STOP       1 /* seL4_TCB_Suspend */
+#define MK_VCPU_RESUME     2 /* seL4_TCB_Resume */
+#define MK_VCPU_READ_TCB   3 /* x2 = suspend first -> its MK_NUM_REGS registers in the caller's IPC
+                                buffer msg[0..MK_NUM_REGS), seL4_UserContext order */
+#define MK_VCPU_WRITE_TCB  4 /* x2 = resume, x3 = count (1..MK_NUM_REGS): the first count registers
+                                from the caller's IPC buffer msg[], seL4_UserContext order */
+#define MK_VCPU_READ_REG   5 /* x2 = seL4_VCPUReg_* -> x1 = value */
+#define MK_VCPU_WRITE_REG  6 /* x2 = seL4_VCPUReg_*, x3 = value */
+#define MK_VCPU_INJECT_IRQ 7 /* x2 = virq | priority << 16 | group << 24 | list-register index << 32 */
+#define MK_VCPU_ACK_VPPI   8 /* x2 = the PPI's INTID */
+#define MK_VCPU_NUM_OPS    9
+
+/* seL4's VCPU registers (seL4_VCPUReg_*, include/sel4/... in libmicrokit): how many. */
+#define MK_VCPU_NUM_REGS 24
 
 /* MK_SYS_CACHE operations: seL4_ARM_VSpace_*_Data / _Unify_Instruction */
 #define MK_CACHE_CLEAN            0
@@ -71,6 +93,7 @@
 #define MK_EINVALID_CAP       2
 #define MK_EILLEGAL_OPERATION 3
 #define MK_ERANGE             4
+#define MK_EDELETE_FIRST      8 /* seL4_DeleteFirst: inject into a list register in use */
 
 /* Message-info tag layout (seL4_MessageInfo_t). */
 #define MK_TAG_LENGTH_MASK 0x7fULL

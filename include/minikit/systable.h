@@ -29,12 +29,12 @@
 #include <stdint.h>
 
 #define MK_SYSTABLE_MAGIC   0x4c4254534b494d4dULL /* "MMIKSTBL" read as LE bytes */
-#define MK_SYSTABLE_VERSION 2
+#define MK_SYSTABLE_VERSION 3
 #define MK_SYSTABLE_SYMBOL  "minikit_systable_paddr"
 
 #define MK_IMAGE_BASE 0x70000000ULL /* where QEMU's -device loader puts loader.img */
 
-#define MK_MAX_PDS      63 /* PDs per system, children included */
+#define MK_MAX_PDS      63 /* PDs per system, children and vCPUs included */
 #define MK_MAX_IDS      62 /* channel and IRQ ids per PD: 0..61 */
 #define MK_NO_PARENT    0xff
 #define MK_PD_NAME_LEN  64
@@ -73,6 +73,18 @@
 /* mk_systable.flags */
 #define MK_FLAG_EXIT_WHEN_IDLE (1u << 0) /* power off when every PD is blocked for good */
 #define MK_FLAG_DOMAINS        (1u << 1) /* <domains>: run the domain schedule; mk_pd.domain counts */
+#define MK_FLAG_VMS            (1u << 2) /* at least one <virtual_machine>: the kernel needs EL2 and a GICv2
+                                            with virtualization, and stops at boot otherwise */
+
+/* mk_pd.kind */
+#define MK_PD_KIND_PD   0 /* a protection domain */
+#define MK_PD_KIND_VCPU 1 /* one <vcpu> of a <virtual_machine>: a guest CPU run at EL1 in stage 2 */
+
+/*
+ * Guest-physical addresses (the vaddr of a VM's maps) lie below
+ * 1 << MK_GUEST_PA_BITS: stage 2 uses a 39-bit IPA, 4 KiB granule, start level 1.
+ */
+#define MK_GUEST_PA_BITS 39
 
 /* mk_sched_entry.unit */
 #define MK_SCHED_END_MARKER 0 /* <schedule_end_marker/>: back to the start entry */
@@ -88,7 +100,21 @@ struct mk_map {
     uint32_t attrs;     /* MK_MAP_* */
 };
 
-/* One protection domain, in global index order (depth-first pre-order). */
+/*
+ * One protection domain or vCPU, in global index order (depth-first
+ * pre-order; a VMM's vCPUs are among its children, ordered by id with them).
+ *
+ * A vCPU entry (kind MK_PD_KIND_VCPU): name = its VM's name; entry,
+ * stack_top, stack_bottom and ipcbuf_paddr 0 (it starts suspended, the VMM
+ * starts it with microkit_vcpu_restart); budget_us, period_us, priority =
+ * the VM's; passive 0, fpu 1, smc 0; parent = the VMM's index, child_id =
+ * the vcpu id (sharing the VMM's child-id space); cpu = the vcpu's cpu;
+ * domain = the VMM's; vm = the VM's index (0, 1, ... in table order: vCPUs
+ * of one VM share its stage-2 tables and VMID vm + 1); map_first/map_count
+ * = the VM's maps, the same range for every vCPU of the VM, vaddr being the
+ * guest-physical address (below 1 << MK_GUEST_PA_BITS) and the r/w/x attrs
+ * the stage-2 permissions. For a PD, kind and vm are 0.
+ */
 struct mk_pd {
     char     name[MK_PD_NAME_LEN]; /* NUL-padded; unterminated when 64 long */
     uint64_t entry;        /* initial PC */
@@ -107,6 +133,9 @@ struct mk_pd {
     uint8_t  fpu;
     uint8_t  smc;
     uint8_t  domain;       /* domain id, 0..MK_NUM_DOMAINS-1; read only with MK_FLAG_DOMAINS */
+    uint8_t  kind;         /* MK_PD_KIND_* */
+    uint8_t  vm;           /* MK_PD_KIND_VCPU: index of its VM; 0 for a PD */
+    uint8_t  pad[6];
 };
 
 /* One <channel>: two ends. */
@@ -161,11 +190,16 @@ struct mk_systable {
  * [level 2] and, for 4 KiB mappings only, (vaddr >> 21) [level 3] among the
  * PD's pages. The tool counts exactly this; the kernel stops with a clear
  * message if the pool is short.
+ *
+ * Each VM (not each vCPU) adds its stage-2 tables: one level-1 root (4 KiB
+ * granule, 39-bit IPA, T0SZ 25, start level 1: 512 entries, one page), plus
+ * one level-2 table per distinct (gpa >> 30) and, for 4 KiB maps only, one
+ * level-3 table per distinct (gpa >> 21) among the VM's pages.
  */
 #define MK_PT_SIZE 4096u
 
 _Static_assert(sizeof(struct mk_map) == 32, "mk_map layout");
-_Static_assert(sizeof(struct mk_pd) == 128, "mk_pd layout");
+_Static_assert(sizeof(struct mk_pd) == 136, "mk_pd layout");
 _Static_assert(sizeof(struct mk_channel) == 8, "mk_channel layout");
 _Static_assert(sizeof(struct mk_irq) == 8, "mk_irq layout");
 _Static_assert(sizeof(struct mk_sched_entry) == 16, "mk_sched_entry layout");

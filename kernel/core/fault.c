@@ -186,7 +186,7 @@ static struct pd *stop_faulted(struct pd *self)
 #define FAULT_VM               6
 
 /* Hand the fault to the parent, as the seL4 fault message (docs/concepts.md, "Children and faults"). */
-static struct pd *fault_message(struct pd *self, u64 label, unsigned len, const u64 *mr)
+struct pd *fault_send(struct pd *self, u64 label, unsigned len, const u64 *mr)
 {
     self->fault_label = label;
     self->fault_len = (u8)len;
@@ -205,10 +205,10 @@ struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
     if (self->parent) {
         if (is_vm_fault) {
             u64 mr[4] = { self->regs.pc, far, ec == EC_IABT_LOWER, esr };
-            return fault_message(self, FAULT_VM, 4, mr);
+            return fault_send(self, FAULT_VM, 4, mr);
         }
         u64 mr[5] = { self->regs.pc, self->regs.sp, self->regs.spsr, ec, ESR_ISS(esr) };
-        return fault_message(self, FAULT_USER_EXCEPTION, 5, mr);
+        return fault_send(self, FAULT_USER_EXCEPTION, 5, mr);
     }
 
     kprintf("minikit| fault in PD '%.64s' (index %u): %s %s at address 0x%lx\n", self->desc->name, self->index,
@@ -237,7 +237,7 @@ struct pd *fault_unknown_syscall(struct pd *self)
         const u64 *x = self->regs.x;
         u64 mr[FAULT_MAX_MRS] = { x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7],
                                   self->regs.pc - 4, self->regs.sp, x[30], self->regs.spsr, x[8] };
-        return fault_message(self, FAULT_UNKNOWN_SYSCALL, FAULT_MAX_MRS, mr);
+        return fault_send(self, FAULT_UNKNOWN_SYSCALL, FAULT_MAX_MRS, mr);
     }
     kprintf("minikit| fault in PD '%.64s' (index %u): unknown syscall %lu at address 0x%lx\n", self->desc->name,
             self->index, self->regs.x[8], self->regs.pc - 4);

@@ -40,6 +40,8 @@ static int idle_can_wake(void)
  */
 struct pd *idle(void)
 {
+    struct pd *(*dispatch)(struct pd *) = vms ? irq_dispatch_vm : irq_dispatch; /* chosen before the sleep */
+
     timer_idle();
     TRACE(TR_SWITCH, NULL, NULL, 0, 0);
     for (;;) {
@@ -52,7 +54,7 @@ struct pd *idle(void)
             plat_poweroff();
         }
         arch_wait_for_interrupt();
-        irq_dispatch(NULL);
+        dispatch(NULL);
 #ifdef MK_CONFIG_DEBUG
         sched_check(NULL);
 #endif

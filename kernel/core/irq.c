@@ -8,6 +8,7 @@
 #include "kernel.h"
 #include "sched.h"
 #include "gic.h"
+#include "vgic.h"
 #include <minikit/board.h>
 
 /* Which PD id an INTID signals; pd == NULL for INTIDs nobody owns. */
@@ -27,6 +28,9 @@ void irqs_init(const struct mk_systable *t)
         /* The UART's IRQ 33 is a PD's like any other: the kernel only ever writes to the UART. */
         if (intid < MK_IRQ_FIRST || intid >= MK_IRQ_END || intid == MK_IRQ_KERNEL_TIMER)
             panic("system table: IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
+        if (vms && (intid == VGIC_MAINT_INTID || intid == VGIC_HYPTIMER_INTID))
+            panic("system table: IRQ %u cannot be given to a PD in a system with virtual machines (the kernel's)",
+                  intid);
         if (irq->pd >= t->npds || irq->id >= MK_MAX_IDS || irq_owner[intid].pd)
             panic("system table: IRQ %u has a bad or second owner", intid);
         struct pd *p = &pds[irq->pd];
@@ -57,24 +61,45 @@ SYSCALL(sys_irq_ack)
 }
 
 /*
+ * An interrupt no PD owns, in a system with virtual machines: the kernel's
+ * timer is INTID 26 there (gic_take masked it: unmask it), 27 the guests'
+ * virtual timer and 25 the GIC's maintenance interrupt, for which
+ * arch/aarch64/vcpu.c reads the cause itself after a guest's exit.
+ */
+static __attribute__((noinline)) int irq_take_vm(struct pd *self, unsigned intid)
+{
+    if (intid == VGIC_HYPTIMER_INTID) {
+        gic_unmask(intid);
+        return timer_tick(self);
+    }
+    if (intid == VGIC_VTIMER_INTID)
+        gic_mask(intid);
+    vgic_ppi_taken(intid);
+    return TIMER_KEEP;
+}
+
+/*
  * Take the pending interrupt: mask it (unless it is the kernel's timer),
  * end it, signal its PD. One per exception: another one pending brings the
  * CPU straight back (an IRQ exception on the ERET to EL0, or WFI returning
  * at once in idle), so the common case of one reads the acknowledge
  * register once. Returns the timer's verdict on `self` (timer.c). Runs with
- * interrupts masked.
+ * interrupts masked. `vm` is a constant: irq_dispatch (no VMs) compiles to
+ * the code it always was, irq_dispatch_vm has the VM PPIs.
  */
-static int irq_take(struct pd *self)
+static inline __attribute__((always_inline)) int irq_take(struct pd *self, const int vm)
 {
     unsigned intid = gic_take(MK_IRQ_KERNEL_TIMER);
 
-    if (intid == MK_IRQ_KERNEL_TIMER)
+    if (intid == MK_IRQ_KERNEL_TIMER && !vm)
         return timer_tick(self);
     if (intid != GIC_SPURIOUS && irq_owner[intid].pd) {
         TRACE(TR_IRQ, irq_owner[intid].pd, NULL, intid, irq_owner[intid].id);
         struct pd *t = notify_pd(irq_owner[intid].pd, irq_owner[intid].id);
         if (t)
             sched_enqueue(t);
+    } else if (vm && intid != GIC_SPURIOUS) {
+        return irq_take_vm(self, intid);
     }
     return TIMER_KEEP;
 }
@@ -84,9 +109,9 @@ static int irq_take(struct pd *self)
  * higher priority preempts self; at the end of a slice self goes behind the
  * ready PDs of its own priority (round-robin).
  */
-struct pd *irq_dispatch(struct pd *self)
+static inline __attribute__((always_inline)) struct pd *dispatch(struct pd *self, const int vm)
 {
-    int verdict = irq_take(self);
+    int verdict = irq_take(self, vm);
 
     if (!self)
         return NULL;
@@ -104,4 +129,15 @@ struct pd *irq_dispatch(struct pd *self)
         return sched_pick();
     }
     return self;
+}
+
+struct pd *irq_dispatch(struct pd *self)
+{
+    return dispatch(self, 0);
+}
+
+/* The same in a system with virtual machines (entry.S's VM vectors, idle, vcpu.c). */
+struct pd *irq_dispatch_vm(struct pd *self)
+{
+    return dispatch(self, 1);
 }

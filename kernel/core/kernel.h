@@ -55,6 +55,7 @@ enum pd_state {
 #define FAULT_MAX_MRS 13 /* the longest fault message: unknown syscall */
 
 struct pd;
+struct vcpu;
 
 /* One channel end, indexed by this PD's id for the channel. */
 struct ch_end {
@@ -101,6 +102,7 @@ struct pd {
     struct pd *children[MK_MAX_IDS]; /* by child id */
     uint16_t irq[MK_MAX_IDS];        /* by id: the GIC INTID bound to it, or 0 */
     struct fpregs fp;
+    struct vcpu *vcpu;       /* a vCPU of a <virtual_machine> (arch/aarch64/vcpu.c); NULL for a PD (entry.S: PD_VCPU) */
 } __attribute__((aligned(64))); /* pds_create clears the table with DC ZVA */
 
 /* core/main.c */
@@ -162,6 +164,7 @@ struct pd *notify_pd(struct pd *t, unsigned id);
 void irqs_init(const struct mk_systable *t);
 int irq_ack(struct pd *self, u64 id);
 struct pd *irq_dispatch(struct pd *self);
+struct pd *irq_dispatch_vm(struct pd *self);
 SYSCALL(sys_irq_ack);
 
 /* core/domain.c */
@@ -177,6 +180,7 @@ int parked_can_wake(const struct pd *p);
 /* core/timer.c */
 enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };
 extern int timing;
+extern u32 kernel_timer_intid; /* 27 (EL1 virtual timer), or 26 (EL2 physical timer) with VMs */
 void timer_init(void);
 void timer_switch(struct pd *next);
 void timer_rebind(void);
@@ -197,6 +201,7 @@ extern const syscall_fn syscall_table[MK_SYS_COUNT];
 /* core/fault.c */
 struct pd *fault_raise(struct pd *self, u64 esr, u64 far);
 struct pd *fault_unknown_syscall(struct pd *self);
+struct pd *fault_send(struct pd *self, u64 label, unsigned len, const u64 *mr);
 
 /* core/symtab.c: the name of the PD function holding pc (debug builds; 0: unknown) */
 int symtab_lookup(unsigned pd, u64 pc, char *name, unsigned len, u64 *off);
@@ -223,6 +228,7 @@ void arch_wait_for_interrupt(void);
 
 /* arch/aarch64/vspace.c */
 void vspace_init_pool(u64 base_pa, u64 end_pa);
+u64 pt_alloc(void);
 u64 vspace_create(unsigned asid);
 void vspace_map(u64 ttbr0, const struct mk_map *m);
 void vspace_activate(struct pd *p);
@@ -237,12 +243,35 @@ void vspace_check(const struct mk_systable *t);
 /* arch/aarch64/vspace_cache.c */
 SYSCALL(sys_cache);
 
+/* core/vcpu_sys.c */
+SYSCALL(sys_vcpu);
+
+/* core/pd.c: shared with vcpu_sys.c */
+void pd_cancel(struct pd *c);
+void regs_to_mrs(const struct pd *c, u64 *mr);
+void regs_from_mrs(struct pd *c, const u64 *mr, unsigned count);
+
+/* arch/aarch64/vm_boot.c: virtual machines at boot (nothing without MK_FLAG_VMS) */
+void vm_boot_check(const struct mk_systable *t, unsigned boot_el);
+void vms_init(void);
+void arch_timer_el2_set(u64 deadline);
+extern int vms; /* the system has virtual machines */
+u64 vcpu_sanitise_spsr(u64 spsr);
+u64 vcpu_reg_read(struct vcpu *v, u64 reg, int *err);
+int vcpu_reg_write(struct vcpu *v, u64 reg, u64 value);
+int vcpu_ack_vppi(struct vcpu *v, u64 irq);
+u64 vcpu_reg_read_tpidrro(const struct vcpu *v);
+void vcpu_reg_write_tpidrro(struct vcpu *v, u64 value);
+int vgic_inject(struct vcpu *v, uint64_t packed);
+void vcpu_create(struct pd *p, const struct mk_pd *d);
+
 /* arch/aarch64/smc.c */
 SYSCALL(sys_smc);
 
 /* arch/aarch64/trap.c */
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
+struct pd *trap_irq_vm(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
 void kernel_irq_taken(u64 elr);
 extern u32 switch_hooks_on;

@@ -20,11 +20,13 @@ void kmain(unsigned boot_el)
     arch_init();                                             /* EL0 counters, FP traps */
     kprintf("minikit| Minikit kernel " MK_CONFIG_NAME ", started at EL%u\n", boot_el);
     systable = systable_check(minikit_systable_paddr);      /* trust nothing in it unchecked */
+    vm_boot_check(systable, boot_el);                        /* VMs: EL2 and a GICv2, or stop here */
     arch_zero(systable->zero_base, systable->zero_end);      /* stacks, .bss pages, MRs, page tables */
     vspace_init_pool(systable->kmem_base, systable->kmem_end);
     pds_create(systable);                                    /* address spaces, channels, registers */
     vspace_check(systable);                                  /* debug: the W^X invariants */
     irqs_init(systable);                                     /* all masked until their PD acks */
+    vms_init();                                              /* VMs: EL2's MMU, the virtual GIC */
     if (systable->flags & MK_FLAG_DOMAINS)
         domains_init(systable);                              /* <domains>: park all but the first */
     timer_init();                                            /* round-robin slices, if needed */

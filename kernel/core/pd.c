@@ -16,6 +16,12 @@ static void pd_create(struct pd *p, unsigned index, const struct mk_pd *d, const
     p->index = (u8)index;
     p->desc = d;
     p->prio = d->priority;
+    if (d->kind == MK_PD_KIND_VCPU) {
+        /* A guest CPU: no address space or IPC buffer of its own; its VMM's
+         * page tables stay in TTBR0 while the kernel runs it. */
+        p->ttbr0 = pds[d->parent].ttbr0; /* created before: the parent's index is lower */
+        return;
+    }
     p->passive_pending = d->passive;
     p->smc = d->smc;
     p->ipcbuf = PA_TO_KVA(d->ipcbuf_paddr);
@@ -76,8 +82,12 @@ void pds_create(const struct mk_systable *t)
         pd_create(&pds[i], i, &d[i], maps);
     children_connect(t);
     channels_connect(t);
-    for (unsigned i = 0; i < npds; i++)
-        sched_enqueue(&pds[i]);
+    for (unsigned i = 0; i < npds; i++) {
+        if (d[i].kind == MK_PD_KIND_VCPU)
+            vcpu_create(&pds[i], &d[i]); /* stopped until its VMM restarts it */
+        else
+            sched_enqueue(&pds[i]);
+    }
 }
 
 /*
@@ -87,6 +97,9 @@ void pds_create(const struct mk_systable *t)
 static struct pd *child_arg(struct pd *self, u64 id)
 {
     struct pd *c = id < MK_MAX_IDS ? self->children[id] : NULL;
+
+    if (c && c->vcpu)
+        c = NULL; /* a vCPU id: the vCPU calls (core/vcpu_sys.c) are for those */
 
     self->regs.x[0] = c ? MK_OK : MK_EINVALID_CAP;
     return c;
@@ -130,7 +143,7 @@ static void pd_cancel_state(struct pd *c)
     }
 }
 
-static void pd_cancel(struct pd *c)
+void pd_cancel(struct pd *c)
 {
     pd_cancel_state(c);
     timer_rebind(); /* c may have been the caller whose budget the running parent used */
@@ -179,15 +192,44 @@ SYSCALL(sys_pd_resume)
  * whole frame saved (x0..x18 as it last left them in a syscall: the ABI
  * lets the kernel clobber them), and its TPIDR_EL0 in tpidr.
  */
+/* seL4_UserContext words 3..33: which x register each holds. */
+static const u8 xreg[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 29, 30, 9, 10,
+                           11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28 };
+_Static_assert(3 + sizeof(xreg) + 2 == MK_NUM_REGS, "seL4_UserContext has pc, sp, spsr, 31 x, 2 tpidr");
+
+/* c's registers as seL4_UserContext (MK_NUM_REGS words); tpidrro_el0 is a vCPU's only. */
+void regs_to_mrs(const struct pd *c, u64 *mr)
+{
+    mr[0] = c->regs.pc;
+    mr[1] = c->regs.sp;
+    mr[2] = c->regs.spsr;
+    for (unsigned i = 0; i < sizeof(xreg); i++)
+        mr[3 + i] = c->regs.x[xreg[i]];
+    mr[34] = c->tpidr;
+    mr[35] = 0; /* tpidrro_el0: Minikit never sets it for a PD */
+}
+
+/* The first count (1..MK_NUM_REGS) words of a seL4_UserContext into c's registers (spsr as given: the caller sanitises). */
+void regs_from_mrs(struct pd *c, const u64 *mr, unsigned count)
+{
+    u64 *dst[MK_NUM_REGS];
+
+    dst[0] = &c->regs.pc;
+    dst[1] = &c->regs.sp;
+    dst[2] = &c->regs.spsr;
+    for (unsigned i = 0; i < sizeof(xreg); i++)
+        dst[3 + i] = &c->regs.x[xreg[i]];
+    dst[34] = &c->tpidr;
+    dst[35] = NULL;
+    for (unsigned i = 0; i < count && i < MK_NUM_REGS; i++)
+        if (dst[i])
+            *dst[i] = mr[i];
+}
+
 SYSCALL(sys_pd_read_regs)
 {
-    /* seL4_UserContext words 3..33: which x register each holds. */
-    static const u8 xreg[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 29, 30, 9, 10,
-                               11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28 };
     struct pd *c = child_arg(self, a0);
-    u64 *mr = self->ipcbuf + 1;
 
-    _Static_assert(3 + sizeof(xreg) + 2 == MK_NUM_REGS, "seL4_UserContext has pc, sp, spsr, 31 x, 2 tpidr");
     (void)a2, (void)a3;
     if (!c)
         return self;
@@ -195,12 +237,6 @@ SYSCALL(sys_pd_read_regs)
         pd_cancel(c);
         c->state = PD_STOPPED;
     }
-    mr[0] = c->regs.pc;
-    mr[1] = c->regs.sp;
-    mr[2] = c->regs.spsr;
-    for (unsigned i = 0; i < sizeof(xreg); i++)
-        mr[3 + i] = c->regs.x[xreg[i]];
-    mr[34] = c->tpidr;
-    mr[35] = 0; /* tpidrro_el0: Minikit never sets it */
+    regs_to_mrs(c, self->ipcbuf + 1);
     return self;
 }

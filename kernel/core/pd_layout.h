@@ -19,6 +19,7 @@
 #define PD_PASSIVE_PENDING 352
 #define PD_THROTTLED_ON    512
 #define PD_CH              528 /* struct ch_end[MK_MAX_IDS], 16 bytes each: */
+#define PD_VCPU            2672 /* struct vcpu *: a vCPU (arch/aarch64/vcpu.c), NULL for a PD */
 #define CH_END_SHIFT       4
 #define CH_PEER            0
 #define CH_PEER_ID         8

@@ -1,6 +1,7 @@
 /*
  * Debug builds: the scheduler's invariants, checked on every exit from the
- * kernel to a PD (entry.S) and after each interrupt taken while idle. A
+ * kernel to a PD (entry.S), after each vCPU exit (arch/aarch64/vcpu.c) and
+ * after each interrupt taken while idle. A
  * violation is a kernel bug: it panics at once with the rule's number and
  * the PD, instead of surfacing much later as a PD resumed with a stale
  * result (a PPC "failing" with its own message tag, a PD run twice, a lost

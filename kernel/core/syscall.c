@@ -28,4 +28,5 @@ const syscall_fn syscall_table[MK_SYS_COUNT] = {
     [MK_SYS_YIELD] = sys_yield,
     [MK_SYS_READ_REGS] = sys_pd_read_regs,
     [MK_SYS_SMC] = sys_smc,
+    [MK_SYS_VCPU] = sys_vcpu,
 };

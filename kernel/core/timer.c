@@ -1,7 +1,9 @@
 /*
  * Time: budgets, periods and round-robin slices (docs/concepts.md, "Scheduling").
  * The EL1 virtual timer (INTID 27) is the kernel's; the physical timer is
- * left to PDs (docs/board.md, timers).
+ * left to PDs (docs/board.md, timers). In a system with virtual machines the
+ * guests own the virtual timer, and the kernel's is the EL2 physical timer
+ * (INTID 26), programmed through EL2 (arch/aarch64/vm_boot.c).
  *
  * Each PD has a scheduling context: `budget` ticks of CPU in every `period`.
  * A PD with budget < period is "timed": the time it runs is charged to it,
@@ -26,7 +28,10 @@
 #include "sysreg.h"
 #include "gic.h"
 
-#define KERNEL_TIMER_INTID 27
+#define EL1_VIRTUAL_TIMER_INTID 27
+#define EL2_PHYSICAL_TIMER_INTID 26
+
+u32 kernel_timer_intid;      /* core/irq.c's timer */
 
 int timing;                  /* any timed PD or equal priorities: account on switches */
 static int budgets;          /* any timed PD */
@@ -100,6 +105,10 @@ static void timer_program(void)
     if (watchdog_deadline() < deadline)
         deadline = watchdog_deadline(); /* core/watchdog.c's next look */
 #endif
+    if (vms) {
+        arch_timer_el2_set(deadline); /* ~0: off */
+        return;
+    }
     if (deadline == ~0ULL) {
         write_sysreg(cntv_ctl_el0, 2); /* masked */
         return;
@@ -129,16 +138,17 @@ void timer_init(void)
         prios_seen[p->prio / 64] |= 1ULL << (p->prio % 64);
     }
     timing = budgets || slicing || domains;
-    switch_hooks_init(timing);
+    kernel_timer_intid = vms ? EL2_PHYSICAL_TIMER_INTID : EL1_VIRTUAL_TIMER_INTID;
+    switch_hooks_init(timing || vms); /* vCPUs are entered from the switch hooks' path (entry.S) */
 #ifdef MK_CONFIG_DEBUG
     /* The watchdog (core/watchdog.c) needs the timer in every debug system. */
-    gic_configure(KERNEL_TIMER_INTID, 0);
-    gic_unmask(KERNEL_TIMER_INTID);
+    gic_configure(kernel_timer_intid, 0);
+    gic_unmask(kernel_timer_intid);
     timer_program();
 #else
     if (timing) {
-        gic_configure(KERNEL_TIMER_INTID, 0);
-        gic_unmask(KERNEL_TIMER_INTID);
+        gic_configure(kernel_timer_intid, 0);
+        gic_unmask(kernel_timer_intid);
     }
 #endif
 }

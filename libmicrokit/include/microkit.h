@@ -208,6 +208,61 @@ static inline void microkit_pd_resume(microkit_child pd)
     }
 }
 
+/*
+ * Virtual machines (docs/libmicrokit.md, "Virtual machines"): vcpu is the id
+ * of a <vcpu> of this PD's <virtual_machine>. As upstream, a kernel error
+ * (a bad id, an argument out of range) prints a line naming the call and
+ * crashes the VMM at the error code.
+ */
+static inline void microkit_internal_vcpu_check(const char *function, microkit_child vcpu, seL4_Error err)
+{
+    if (err != seL4_NoError) {
+        microkit_internal_kernel_error(function, vcpu, err);
+    }
+}
+
+/* Sets the vCPU's PC (other registers keep their values) and runs it. */
+static inline void microkit_vcpu_restart(microkit_child vcpu, seL4_Word entry_point)
+{
+    seL4_UserContext ctxt = {0};
+
+    ctxt.pc = entry_point;
+    microkit_internal_vcpu_check("microkit_vcpu_restart", vcpu,
+                                 seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + vcpu, seL4_True, 0, 1, &ctxt));
+}
+
+static inline void microkit_vcpu_stop(microkit_child vcpu)
+{
+    microkit_internal_vcpu_check("microkit_vcpu_stop", vcpu, seL4_TCB_Suspend(BASE_VM_TCB_CAP + vcpu));
+}
+
+static inline void microkit_vcpu_arm_inject_irq(microkit_child vcpu, seL4_Uint16 irq, seL4_Uint8 priority,
+                                                seL4_Uint8 group, seL4_Uint8 index)
+{
+    microkit_internal_vcpu_check("microkit_vcpu_arm_inject_irq", vcpu,
+                                 seL4_ARM_VCPU_InjectIRQ(BASE_VCPU_CAP + vcpu, irq, priority, group, index));
+}
+
+static inline void microkit_vcpu_arm_ack_vppi(microkit_child vcpu, seL4_Word irq)
+{
+    microkit_internal_vcpu_check("microkit_vcpu_arm_ack_vppi", vcpu,
+                                 seL4_ARM_VCPU_AckVPPI(BASE_VCPU_CAP + vcpu, irq));
+}
+
+static inline seL4_Word microkit_vcpu_arm_read_reg(microkit_child vcpu, seL4_Word reg)
+{
+    seL4_ARM_VCPU_ReadRegs_t ret = seL4_ARM_VCPU_ReadRegs(BASE_VCPU_CAP + vcpu, reg);
+
+    microkit_internal_vcpu_check("microkit_vcpu_arm_read_reg", vcpu, (seL4_Error)ret.error);
+    return ret.value;
+}
+
+static inline void microkit_vcpu_arm_write_reg(microkit_child vcpu, seL4_Word reg, seL4_Word value)
+{
+    microkit_internal_vcpu_check("microkit_vcpu_arm_write_reg", vcpu,
+                                 seL4_ARM_VCPU_WriteRegs(BASE_VCPU_CAP + vcpu, reg, value));
+}
+
 #if defined(CONFIG_ALLOW_SMC_CALLS)
 /*
  * Has the kernel make an SMC with args->x0..x7 and returns the firmware's

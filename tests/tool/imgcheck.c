@@ -5,6 +5,10 @@
  * magic), checks its header, checks that no PD page stored in the image is
  * all zero, and for each triple checks that the 8 bytes PD index PD sees at
  * VADDR hold VALUE (numbers in C syntax). Prints one line per failure.
+ *
+ * imgcheck --dump IMG: print the system table as the kernel reads it, one
+ * line per fact (header, each entry, each map), for the good cases' "table:"
+ * expectations (tests/tool/run.sh).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,10 +31,35 @@ static const struct mk_systable *find_table(void)
     return NULL;
 }
 
+static void dump(const struct mk_systable *t)
+{
+    const struct mk_pd *pds = (const void *)((const uint8_t *)t + t->pds_off);
+    const struct mk_map *maps = (const void *)((const uint8_t *)t + t->maps_off);
+    printf("version %u flags 0x%llx npds %u nmaps %u pool %llu tables\n", t->version, (unsigned long long)t->flags,
+           t->npds, t->nmaps, (unsigned long long)((t->kmem_end - t->kmem_base) / MK_PT_SIZE));
+    for (uint32_t i = 0; i < t->npds; i++) {
+        const struct mk_pd *p = &pds[i];
+        printf("entry %u: %s '%.64s' parent %d child_id %u vm %u priority %u budget %llu period %llu cpu %u "
+               "domain %u passive %u fpu %u smc %u entry 0x%llx stack 0x%llx..0x%llx ipcbuf 0x%llx maps %u+%u\n",
+               i, p->kind == MK_PD_KIND_VCPU ? "vcpu" : p->kind == MK_PD_KIND_PD ? "pd" : "?", p->name,
+               p->parent == MK_NO_PARENT ? -1 : p->parent, p->child_id, p->vm, p->priority,
+               (unsigned long long)p->budget_us, (unsigned long long)p->period_us, p->cpu, p->domain, p->passive,
+               p->fpu, p->smc, (unsigned long long)p->entry, (unsigned long long)p->stack_bottom,
+               (unsigned long long)p->stack_top, (unsigned long long)p->ipcbuf_paddr, p->map_first, p->map_count);
+    }
+    for (uint32_t i = 0; i < t->nmaps; i++)
+        printf("map %u: vaddr 0x%llx size 0x%llx page_bits %u attrs 0x%x paddr 0x%llx\n", i,
+               (unsigned long long)maps[i].vaddr, (unsigned long long)maps[i].size, maps[i].page_bits, maps[i].attrs,
+               (unsigned long long)maps[i].paddr);
+}
+
 int main(int argc, char **argv)
 {
+    int dumping = argc == 3 && !strcmp(argv[1], "--dump");
+    if (dumping)
+        argv++, argc--;
     if (argc < 2 || (argc - 2) % 3) {
-        fprintf(stderr, "usage: imgcheck IMG [PD VADDR VALUE]...\n");
+        fprintf(stderr, "usage: imgcheck IMG [PD VADDR VALUE]...\n       imgcheck --dump IMG\n");
         return 2;
     }
     FILE *f = fopen(argv[1], "rb");
@@ -57,6 +86,10 @@ int main(int argc, char **argv)
     if (t->version != MK_SYSTABLE_VERSION || (const uint8_t *)t + t->size > img + img_size) {
         printf("bad table header: version %u size %u\n", t->version, t->size);
         return 1;
+    }
+    if (dumping) {
+        dump(t);
+        return 0;
     }
     const struct mk_pd *pds = (const void *)((const uint8_t *)t + t->pds_off);
     const struct mk_map *maps = (const void *)((const uint8_t *)t + t->maps_off);

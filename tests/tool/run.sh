@@ -24,7 +24,8 @@ ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 # Lines "<!-- KEY: TEXT -->" of a system file. Keys: expect (bad: text in stderr),
 # report / stderr (good: text in report.txt / stderr), json (good: a Python expression
 # over the --report-json output, see jsoncheck.py), value (good: "PD ELF SYMBOL VALUE",
-# the 8 bytes PD sees at SYMBOL), flag (good: extra tool option without its "--",
+# the 8 bytes PD sees at SYMBOL), table (good: text in the packed system table as
+# `imgcheck --dump` prints it), flag (good: extra tool option without its "--",
 # since XML comments cannot contain "--").
 meta() { sed -n "s/.*<!-- $1: \(.*\) -->.*/\1/p" "$2"; }
 # The expected messages of a bad system: its "expect" lines, and the lines of NAME.expect beside it for inputs
@@ -63,6 +64,12 @@ for f in "$ROOT"/tests/tool/good/*.system; do
         if [ -z "$why" ]; then
             meta json "$f" >"$out/json.exprs"
             why=$(tr '\n' '\0' <"$out/json.exprs" | xargs -0 python3 "$ROOT/tests/tool/jsoncheck.py" "$out/report.json")
+        fi
+        if [ -z "$why" ] && [ -n "$(meta table "$f")" ]; then
+            "$IMGCHECK" --dump "$out/loader.img" >"$out/table" 2>&1
+            why=$(meta table "$f" | while IFS= read -r text; do
+                grep -qF -- "$text" "$out/table" || { echo "table lacks '$text'"; break; }
+            done)
         fi
         [ -n "$why" ] || why=$(meta stderr "$f" | while IFS= read -r text; do
             grep -qF -- "$text" "$out/stderr" || { echo "stderr lacks '$text'"; break; }

@@ -68,7 +68,7 @@ $(TOOL_TEST_DIR)/imgcheck: tests/tool/imgcheck.c include/minikit/systable.h
 	$(HOSTCC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iinclude -o $@ $<
 
 # Unit tests link the tool's pure modules (no libxml2 or libelf needed).
-TOOL_UNIT_DEPS := tool/num.c tool/scan.c tool/diag.c tool/ptcount.c
+TOOL_UNIT_DEPS := tool/num.c tool/xml.c tool/names.c tool/diag.c tool/ptcount.c
 
 $(TOOL_TEST_DIR)/unit/%: tests/tool/unit/%.c $(TOOL_UNIT_DEPS) $(TOOL_HDRS)
 	@mkdir -p $(dir $@)

@@ -66,7 +66,14 @@ _start:
     cmp     x19, #2
     b.ne    at_el1
 
-    /* EL2 -> EL1. */
+    /* EL2 -> EL1. EL2 keeps only el2.S's vectors and stack (physical
+     * addresses: EL2 runs at them), for a system with virtual machines. */
+    adr     x0, el2_vectors
+    msr     vbar_el2, x0
+    adrp    x0, el2_stack_top
+    add     x0, x0, :lo12:el2_stack_top
+    mov     sp, x0
+    msr     tpidr_el2, xzr
     mov     x0, #(1 << 31)          /* HCR_EL2.RW: EL1 is AArch64; no traps to EL2 */
     msr     hcr_el2, x0
     mov     x0, #3                  /* EL1 may use the physical counter and timer */

@@ -23,30 +23,36 @@
 #include "pd_layout.h"
 #include "frame.h"
 
-    .text
+/*
+ * The vector table, twice: exception_vectors for a system without virtual
+ * machines, exception_vectors_vm (installed by arch/aarch64/vm_boot.c) for
+ * one with them, whose IRQs go to trap_irq_vm. The choice costs nothing on
+ * the interrupt path.
+ */
+.macro vectors name, irq
     .balign 2048
-    .global exception_vectors
-exception_vectors:
+    .global \name
+\name:
     /* Current EL with SP_EL0: never used. */
-    .org    exception_vectors + 0x000
+    .org    \name + 0x000
     b       kernel_trap
-    .org    exception_vectors + 0x080
+    .org    \name + 0x080
     b       kernel_trap
-    .org    exception_vectors + 0x100
+    .org    \name + 0x100
     b       kernel_trap
-    .org    exception_vectors + 0x180
+    .org    \name + 0x180
     b       kernel_trap
     /* Current EL with SP_ELx: a kernel bug (IRQs are never unmasked at EL1). */
-    .org    exception_vectors + 0x200
+    .org    \name + 0x200
     b       kernel_trap
-    .org    exception_vectors + 0x280
+    .org    \name + 0x280
     b       kernel_irq
-    .org    exception_vectors + 0x300
+    .org    \name + 0x300
     b       kernel_trap
-    .org    exception_vectors + 0x380
+    .org    \name + 0x380
     b       kernel_trap
     /* Lower EL, AArch64: the PDs. */
-    .org    exception_vectors + 0x400
+    .org    \name + 0x400
     str     x30, [sp, #X(30)]
     mrs     x30, esr_el1
     lsr     x30, x30, #26
@@ -61,23 +67,30 @@ exception_vectors:
     b.hi    fast_wait
     cbnz    x8, fast_notify         /* MK_SYS_NOTIFY is 1 */
     b       el0_svc_c               /* putc */
-    .org    exception_vectors + 0x480
-    b       el0_irq
-    .org    exception_vectors + 0x500
+    .org    \name + 0x480
+    b       \irq
+    .org    \name + 0x500
     b       kernel_trap
-    .org    exception_vectors + 0x580
+    .org    \name + 0x580
     b       kernel_trap
     /* Lower EL, AArch32: PDs are AArch64 only. */
-    .org    exception_vectors + 0x600
+    .org    \name + 0x600
     b       kernel_trap
-    .org    exception_vectors + 0x680
+    .org    \name + 0x680
     b       kernel_trap
-    .org    exception_vectors + 0x700
+    .org    \name + 0x700
     b       kernel_trap
-    .org    exception_vectors + 0x780
+    .org    \name + 0x780
     b       kernel_trap
 
-    .org    exception_vectors + 0x800   /* the assembler stops here if a vector overflows */
+    .org    \name + 0x800   /* the assembler stops here if a vector overflows */
+.endm
+
+    .section .text.vectors, "ax"     /* with el2.S's: no padding between them (kernel.ld) */
+    vectors exception_vectors, el0_irq
+    vectors exception_vectors_vm, el0_irq_vm
+
+    .text
 
 /* A syscall in C: x0..x3 and x8 as the PD left them (fastpath.S comes here
  * for every case it does not take). */
@@ -150,7 +163,15 @@ arch_switch_to:
     mov     x19, x0                 /* next's x19 is reloaded from its frame */
     bl      switch_hooks
     mov     x0, x19
+    ldr     x1, [x0, #PD_VCPU]      /* a vCPU (only in a system with VMs, which */
+    cbnz    x1, vcpu_enter          /* always runs the hooks): to the world switch */
     b       arch_enter_user
+
+/* vcpu_run(next) on a fresh kernel stack: nothing below it is live. */
+vcpu_enter:
+    mrs     x1, tpidr_el1
+    mov     sp, x1
+    b       vcpu_run
 
 .macro save_rest                    /* everything but x30, already saved */
     stp     x0, x1, [sp, #X(0)]
@@ -183,6 +204,13 @@ el0_slow:
     mov     x19, x0                 /* the PD; its own x19 is in its frame */
     mrs     x1, esr_el1
     bl      trap_slow               /* returns the PD to run next */
+    b       slow_exit
+
+el0_irq_vm:
+    str     x30, [sp, #X(30)]
+    save_rest
+    mov     x19, x0
+    bl      trap_irq_vm
     b       slow_exit
 
 el0_irq:

@@ -1,9 +1,6 @@
 /* The FP trap: give the FP registers to the PD that wants them (see fpu.h). */
 #include "fpu.h"
 
-void fpu_save(struct fpregs *f); /* fpu_regs.S */
-void fpu_load(const struct fpregs *f);
-
 struct pd *fpu_owner;
 u64 fpu_cpacr;
 

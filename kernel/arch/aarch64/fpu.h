@@ -12,6 +12,9 @@
 #define CPACR_FP_TRAP_EL0 (1ULL << 20)
 #define CPACR_FP_ON       (3ULL << 20)
 
+void fpu_save(struct fpregs *f); /* fpu_regs.S */
+void fpu_load(const struct fpregs *f);
+
 extern struct pd *fpu_owner; /* whose state the FP registers hold */
 extern u64 fpu_cpacr;        /* the CPACR_EL1 value in force */
 

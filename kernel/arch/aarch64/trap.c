@@ -22,6 +22,7 @@ LAYOUT(state, PD_STATE);
 LAYOUT(passive_pending, PD_PASSIVE_PENDING);
 LAYOUT(throttled_on, PD_THROTTLED_ON);
 LAYOUT(ch, PD_CH);
+LAYOUT(vcpu, PD_VCPU);
 _Static_assert(sizeof(struct ch_end) == 1 << CH_END_SHIFT, "pd_layout.h: ch_end size");
 _Static_assert(offsetof(struct ch_end, peer) == CH_PEER, "pd_layout.h: ch_end.peer");
 _Static_assert(offsetof(struct ch_end, peer_id) == CH_PEER_ID, "pd_layout.h: ch_end.peer_id");
@@ -50,6 +51,12 @@ struct pd *trap_slow(struct pd *self, u64 esr)
 struct pd *trap_irq(struct pd *self)
 {
     return irq_dispatch(self);
+}
+
+/* The same in a system with virtual machines (entry.S: exception_vectors_vm). */
+struct pd *trap_irq_vm(struct pd *self)
+{
+    return irq_dispatch_vm(self);
 }
 
 /*

@@ -21,8 +21,8 @@ void vspace_init_pool(u64 base_pa, u64 end_pa)
     pool_end = end_pa;
 }
 
-/* A zeroed page-table page (the whole pool was cleared at boot). */
-static u64 pt_alloc(void)
+/* A zeroed page-table page (the whole pool was cleared at boot); stage2.c's too. */
+u64 pt_alloc(void)
 {
     if (pool_next >= pool_end)
         panic("page-table pool exhausted: the tool sized it for fewer tables than the maps need");

@@ -152,6 +152,19 @@ static inline seL4_Word mk_sys_smc(void)
     return mk_sys_call1(MK_SYS_SMC, 0);
 }
 
+/* One operation (MK_VCPU_*) on vCPU id of the caller's VM; the error, and *result for MK_VCPU_READ_REG. */
+static inline seL4_Word mk_sys_vcpu(seL4_Word op, seL4_Word id, seL4_Word a, seL4_Word b, seL4_Word *result)
+{
+    MK_REG(x0, "x0", op);
+    MK_REG(x1, "x1", id);
+    MK_REG(x2, "x2", a);
+    MK_REG(x3, "x3", b);
+    MK_REG(x8, "x8", MK_SYS_VCPU);
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x8) :: MK_CLOBBERS_X4);
+    *result = x1;
+    return x0;
+}
+
 #undef MK_REG
 #undef MK_CLOBBERS_X2
 #undef MK_CLOBBERS_X4

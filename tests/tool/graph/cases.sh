@@ -155,3 +155,28 @@ cli graph-and-gen-headers 1 "--graph and --gen-headers each make a run of their 
     minimal.system --board qemu_virt_aarch64 --config debug --graph "$TMP/x.dot" --gen-headers "$TMP/h"
 cli graph-needs-value 1 "option '--graph' needs a value" minimal.system --board qemu_virt_aarch64 --config debug --graph
 cli help-graph 0 "--graph FILE" --help
+
+# A VM is a node in its VMM's cluster, joined to it, with its guest-physical maps (tests/tool/good/vm.system).
+VMSYS=$ROOT/tests/tool/good/vm.system
+if ! graph vm "$VMSYS" "$TMP/gr/vm.dot"; then
+    ko graph/vm "exit status $?: $(head -n1 "$TMP/gr-vm.out")"
+elif ! why=$(python3 - "$TMP/gr/vm.dot" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+cluster = re.search(r'subgraph cluster_pd0 \{(.*?)\n    \}', t, re.S)
+want = [(cluster and 'vm0 [shape=component' in cluster.group(1), 'vm0 is not in the cluster of its VMM pd0'),
+        ('<b>guest</b><br/>virtual machine, priority 100<br/>budget 5000 us of 10000 us<br/>vCPUs 0, 1>' in t,
+         'the label of vm0 lacks its priority, budget or vCPUs'),
+        ('pd0 -> vm0 [' in t, 'no edge from the VMM pd0 to vm0'),
+        ('vm0 -> mr0 [dir=none, style=dashed, color="#b5651d", label=<<b>rwx</b> at guest-physical 0x40000000>]' in t,
+         'no rwx map of guest_ram at guest-physical 0x40000000'),
+        ('vm1 -> mr3 [' in t and 'vCPU 7>' in t, 'the second VM or its map is missing')]
+print('; '.join(msg for ok, msg in want if not ok))
+PY
+) || [ -n "$why" ]; then
+    ko graph/vm "$why"
+elif ! dot -Tsvg "$TMP/gr/vm.dot" >/dev/null 2>"$TMP/gr-vm.err"; then
+    ko graph/vm "dot rejects it: $(head -n1 "$TMP/gr-vm.err")"
+else
+    ok graph/vm
+fi

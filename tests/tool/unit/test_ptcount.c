@@ -58,6 +58,21 @@ static void test_empty(void **state)
     assert_int_equal(pt_count(NULL, 0), 1);
 }
 
+/* Stage 2 (one VM): a level-1 root, no level 0; 2 MiB blocks need no level 3. */
+static void test_stage2(void **state)
+{
+    (void)state;
+    /* Guest RAM 256 MiB of 2 MiB pages at 1 GiB, a 4 KiB GICV frame pair at 0x8040000, a 4 KiB page at 0x7fffffff000. */
+    struct mk_map m[] = {
+        {.vaddr = 0x40000000, .size = 0x10000000, .page_bits = LARGE},
+        {.vaddr = 0x8040000, .size = 0x2000, .page_bits = SMALL},
+        {.vaddr = 0x7ffffff000, .size = 0x1000, .page_bits = SMALL},
+    };
+    /* L1 root 1; L2: gpa>>30 = 1, 0, 0x1ff -> 3; L3 (small only): >>21 = 0x40, 0x3ffff -> 2 */
+    assert_int_equal(pt_count_stage2(m, 3), 1 + 3 + 2);
+    assert_int_equal(pt_count_stage2(NULL, 0), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -66,6 +81,7 @@ int main(void)
         cmocka_unit_test(test_large_pages_need_no_level3),
         cmocka_unit_test(test_overlap_and_spans),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_stage2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

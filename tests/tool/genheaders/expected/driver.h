@@ -24,4 +24,14 @@
 #define MR_SHARED_BUF_2_VADDR 0x4100000UL /* perms r */
 #define MR_SHARED_BUF_2_SIZE 0x2000UL
 
+/* Virtual machine 'linux-guest': vCPU ids (for microkit_vcpu_* and the fault handler), named after the VM. */
+#define VCPU_LINUX_GUEST 4
+#define VCPU_LINUX_GUEST_2 5
+
+/* The guest's memory, named after the MR: guest-physical address and size in bytes. */
+#define GUEST_LINUX_RAM_GPA 0x40000000UL /* perms rwx */
+#define GUEST_LINUX_RAM_SIZE 0x4000000UL
+#define GUEST_UART_GPA 0x9000000UL /* perms rw, uncached */
+#define GUEST_UART_SIZE 0x1000UL
+
 #endif
