@@ -19,6 +19,9 @@ set -eu
 #                 graphviz (`dot`: microkit --graph FILE.svg, make graph-docs)
 #   tests         cmocka (tool unit tests), python3 (system-test runner),
 #                 xxd (binary fixtures)
+#   vm example    device-tree-compiler (dtc: the Linux guest's device tree),
+#                 debian-archive-keyring (checks the arm64 packages the guest
+#                 is built from; examples/vm/guest-assets.sh)
 #   release       make release: zlib's static archive (libelf needs it;
 #                 libelf-dev has libelf's), pandoc (the manual as one HTML
 #                 page); libstdc++ for the fuzzers (libFuzzer is C++)
@@ -29,6 +32,7 @@ qemu-system-arm
 gdb-multiarch
 libelf-dev graphviz
 libcmocka-dev python3 xxd
+device-tree-compiler debian-archive-keyring
 zlib1g-dev libstdc++-12-dev pandoc"
 
 missing=

@@ -3,6 +3,8 @@
 #   tests/tool/run.sh      host tests of the microkit tool (when present)
 #   tests/codec/run.sh     host tests of the postcard codec
 #   tests/system/run.py    QEMU system tests
+#   tests/vm-guest/run.sh  host tests of the vm example's guest build and of
+#                          the system tests' skip_if
 #   tests/fuzz-systems/run.py  a sample of random systems, built and booted
 #   tests/debug/run.py     make debug run non-interactively: pd-break, bt,
 #                          info pds in gdb-multiarch on the flagship
@@ -64,6 +66,7 @@ elif [ -e tests/tool/run.sh ]; then
 fi
 run_suite codec tests/codec/run.sh
 run_suite system python3 tests/system/run.py --build "${BUILD:-build}"
+run_suite vm-guest tests/vm-guest/run.sh
 # A sample of the property test "a system the tool accepts boots without a panic" (make fuzz-systems: all of it).
 run_suite fuzz-systems python3 tests/fuzz-systems/run.py -n "${FUZZ_SYSTEMS_SAMPLE:-50}" --seed test \
     --build "${BUILD:-build}"

@@ -219,6 +219,10 @@ def build_and_boot(sdk, example, tc, env, args):
     if os.path.abspath(test.image) != image:
         case(f"{example}/{tc}/boot", False, f"tests/system/{example}/test.json boots {test.image}, not {image}")
         return
+    skipped = systemrun.skip_reason(test)
+    if skipped:
+        print(f"SKIP {example}/{tc}/boot: {skipped}", flush=True)
+        return
     systemrun.RUN_QEMU = os.path.join(sdk, "bin", "microkit-run")
     variant = BOOT_VARIANT if BOOT_VARIANT in test.variants else test.variants[0]
     ok, reason, console = systemrun.run_variant(test, variant, VERBOSE)

@@ -28,6 +28,11 @@ Each test is a directory tests/system/<name>/ with a test.json:
                                      "{disk}" in qemu_args is its path
       "qemu_args": ["-drive", "file={disk},...", ...]
                                      optional; extra QEMU arguments (after the standard ones)
+      "skip_if":  "{build}/examples/vm/guest/SKIPPED",
+                                     optional; when this file exists the test is skipped (not
+                                     run, not counted) and its first line is shown as the
+                                     reason: for a test whose build could not fetch what it
+                                     needs (the vm example without network)
     }
 
 A run boots the image with scripts/run-qemu.sh and reads the console line by
@@ -67,7 +72,7 @@ DEFAULT_TIMEOUT = 20.0
 GRACE = 0.5  # seconds to watch for forbidden lines after the last expectation
 TAIL_LINES = 20
 KEYS = {"image", "variants", "timeout", "expect", "forbid", "description", "silent", "icount", "explicit",
-        "input", "disk", "qemu_args"}
+        "input", "disk", "qemu_args", "skip_if"}
 
 
 class BadTest(Exception):
@@ -113,6 +118,10 @@ class Test:
         self.disk = spec.get("disk")
         if self.disk is not None and (not isinstance(self.disk, int) or self.disk <= 0 or self.disk % 512):
             raise BadTest(f"{path}: 'disk' must be a positive multiple of 512 (bytes)")
+        skip_if = spec.get("skip_if")
+        if skip_if is not None and not isinstance(skip_if, str):
+            raise BadTest(f"{path}: 'skip_if' must be a file path")
+        self.skip_if = os.path.join(REPO, skip_if.replace("{build}", build)) if skip_if else None
         self.qemu_args = spec.get("qemu_args", [])
         if not isinstance(self.qemu_args, list) or not all(isinstance(a, str) for a in self.qemu_args):
             raise BadTest(f"{path}: 'qemu_args' must be a list of strings")
@@ -130,6 +139,14 @@ class Test:
             return [re.compile(r) for r in items]
         except (re.error, TypeError) as e:
             raise BadTest(f"{path}: bad regex in '{key}': {e}")
+
+
+def skip_reason(test):
+    """The reason a test is skipped (the first line of its skip_if file), or None."""
+    if test.skip_if is None or not os.path.isfile(test.skip_if):
+        return None
+    with open(test.skip_if, errors="replace") as f:
+        return f.readline().strip() or f"{os.path.relpath(test.skip_if, REPO)} exists"
 
 
 def kill_group(proc):
@@ -276,6 +293,10 @@ def main():
         return 0
 
     for t, v in runs:
+        skipped = skip_reason(t)
+        if skipped:
+            print(f"SKIP {t.name}[{v}]: {skipped}", flush=True)
+            continue
         ok, reason, tail = run_variant(t, v, args.verbose)
         if ok:
             print(f"PASS {t.name}[{v}]", flush=True)

@@ -49,3 +49,10 @@ test-deps:: sdk $(TOOL_TEST_ELFS)
 	    --config debug -o $(BUILD)/tests/system/boot-$$s/loader.img -r $(BUILD)/tests/system/boot-$$s/report.txt \
 	    --exit-when-idle >/dev/null; \
 	done
+
+# The vm example with a hostile /init (tests/system/vm-hostile-guest/init):
+# the same VMM, another guest program.
+test-deps:: sdk
+	@$(MAKE) --no-print-directory -C examples/vm MICROKIT_SDK=$(ABS_SDK) MICROKIT_BOARD=$(BOARD) \
+	  MICROKIT_CONFIG=$(CONFIG) BUILD_DIR=$(ABS_BUILD)/tests/system/vm-hostile-guest \
+	  GUEST_INIT=$(abspath tests/system/vm-hostile-guest/init)

@@ -219,6 +219,28 @@ if [ $rc -eq 0 ] && [ "$(ls -A "$O" | tr '\n' ' ')" = "img j rep " ] && [ "$(cat
 else
     ko cli/outputs-replaced "$(find "$O" -mindepth 1 | tr '\n' ' ') $(head -n1 "$TMP/cli.out")"
 fi
+# A rename that fails during the commit (fail-rename.so): every output keeps its earlier content, nothing else
+# is left. FAIL: the destination suffix that fails: "rep" (the second output's move into place, after the first
+# was replaced: that must be undone), ".old" (moving the first existing output aside).
+outputs_undo() {
+    rm -rf "$O" && mkdir -p "$O" && echo old-img >"$O/img" && echo old-rep >"$O/rep"
+    # shellcheck disable=SC2086
+    (cd "$O" && LD_PRELOAD="$BUILD/tests/tool/fail-rename.so" FAIL_RENAME_TO=$1 "$TOOL" \
+        "$ROOT/tests/tool/good/minimal.system" --board qemu_virt_aarch64 --config debug --search-path $SEARCH \
+        -o img -r rep) >"$TMP/cli.out" 2>&1
+    rc=$?
+    # shellcheck disable=SC2012
+    if [ $rc -ne 1 ] || ! grep -qF "$2" "$TMP/cli.out"; then
+        echo "exit status $rc: $(head -n1 "$TMP/cli.out")"
+    elif [ "$(ls -A "$O" | tr '\n' ' ')" != "img rep " ] || [ "$(cat "$O/img")" != old-img ] ||
+        [ "$(cat "$O/rep")" != old-rep ]; then
+        echo "files changed: $(ls -A "$O" | tr '\n' ' ')"
+    fi
+}
+why=$(outputs_undo rep "cannot rename")
+if [ -z "$why" ]; then ok cli/outputs-undo-rename; else ko cli/outputs-undo-rename "$why"; fi
+why=$(outputs_undo .old "cannot move -o 'img' aside")
+if [ -z "$why" ]; then ok cli/outputs-undo-move-aside; else ko cli/outputs-undo-move-aside "$why"; fi
 
 # ---------------------------------------------------------------- docs
 if why=$("$ROOT/tests/tool/list-checks.sh" --check); then ok docs/check-list; else ko docs/check-list "$why"; fi

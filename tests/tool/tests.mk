@@ -75,8 +75,14 @@ $(TOOL_TEST_DIR)/unit/%: tests/tool/unit/%.c $(TOOL_UNIT_DEPS) $(TOOL_HDRS)
 	$(HOSTCC) -std=gnu11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -Iinclude -iquote tool \
 		-fsanitize=address,undefined -o $@ $< $(TOOL_UNIT_DEPS) -lcmocka
 
+# rename() that fails on demand, for the output commit's undo paths (LD_PRELOAD).
+$(TOOL_TEST_DIR)/fail-rename.so: tests/tool/fail-rename.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ $< -ldl
+
 .PHONY: tool-test
 tool-test: test-deps
 	tests/tool/run.sh
 
-test-deps:: $(SDK)/bin/microkit $(TOOL_ASAN) $(TOOL_TEST_ELFS) $(TOOL_HOSTILE_ELFS) $(TOOL_TEST_DIR)/imgcheck $(TOOL_UNIT_TESTS)
+test-deps:: $(SDK)/bin/microkit $(TOOL_ASAN) $(TOOL_TEST_ELFS) $(TOOL_HOSTILE_ELFS) $(TOOL_TEST_DIR)/imgcheck $(TOOL_UNIT_TESTS) \
+	$(TOOL_TEST_DIR)/fail-rename.so

@@ -103,6 +103,13 @@ __asm__(
     /* memory outside the VM's maps: the kernel image's physical address */
     "    mov   x9, #0x70000000\n"
     "    ldr   x10, [x9]\n"
+    /* its read-only, non-executable page: a write, then a jump there (stage-2 permission faults) */
+    "    mov   x9, #0x41000000\n"
+    "    mov   x10, #5\n"
+    "    str   x10, [x9, #0x10]\n"
+    "    adr   x30, 4f\n"
+    "    br    x9\n"
+    "4:\n"
     /* stop and restart */
     "    mov   x0, #4\n"
     "    hvc   #0\n"

@@ -243,13 +243,23 @@ static void vm_fault(void)
 
     read_regs(); /* the registers arrive in the message registers: read the fault's first */
     check(ip == regs.pc, "VM fault IP is the vCPU's PC");
-    check(prefetch == 0, "a data access");
+    if (prefetch) {
+        check(addr == 0x41000000 && ip == addr, "an instruction fetch from the read-only page");
+        check((fsr >> 26) == 0x20 && (fsr & 0x3c) == 0x0c, "FSR: a permission fault on an instruction fetch");
+        say("guest jumped into its non-executable page: a prefetch VM fault");
+        regs.pc = regs.x30; /* back where it came from */
+        seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0, sizeof(regs) / sizeof(seL4_Word), &regs);
+        return;
+    }
     check((fsr >> 26) == 0x24, "FSR: a data abort from a lower EL");
     if (addr >= MMIO && addr < MMIO + 0x1000) {
         mmio(addr, fsr);
     } else if (addr == 0x08000000) {
         check((fsr >> 6) & 1, "a write to the distributor");
         say("guest wrote the GIC distributor: a VM fault (the VMM emulates it)");
+    } else if (addr == 0x41000010) {
+        check((fsr >> 6) & 1 && (fsr & 0x3c) == 0x0c, "FSR: a permission fault on a write");
+        say("guest wrote its read-only page: a VM fault at its guest-physical address");
     } else if (addr == 0x70000000) {
         say("guest read outside its maps (0x70000000): a VM fault, nothing read");
         *xreg(&regs, (fsr >> 16) & 0x1f) = 0;
