@@ -127,14 +127,16 @@ void domains_init(const struct mk_systable *t)
     sched_idx = sched_start;
     cur_domain = sched[sched_idx].domain;
     domain_end = read_sysreg(cntvct_el0) + entry_ticks(sched_idx);
-    /* pds_create queued every PD: keep the current domain's, in the same order. */
+    /* pds_create queued every PD but the vCPUs (stopped until their VMM restarts them): keep the current
+     * domain's, in the same order. */
     struct pd *p;
     while ((p = sched_pick()))
         p->throttled_on = PARKED_FOR_DOMAIN;
     for (unsigned i = 0; i < npds; i++)
         if (pds[i].domain == cur_domain) {
             pds[i].throttled_on = NULL;
-            sched_enqueue(&pds[i]);
+            if (pds[i].state == PD_RUNNABLE)
+                sched_enqueue(&pds[i]);
         }
 }
 

@@ -180,7 +180,6 @@ int parked_can_wake(const struct pd *p);
 /* core/timer.c */
 enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };
 extern int timing;
-extern u32 kernel_timer_intid; /* 27 (EL1 virtual timer), or 26 (EL2 physical timer) with VMs */
 void timer_init(void);
 void timer_switch(struct pd *next);
 int timer_tick(struct pd *self);

@@ -31,7 +31,7 @@
 #define EL1_VIRTUAL_TIMER_INTID 27
 #define EL2_PHYSICAL_TIMER_INTID 26
 
-u32 kernel_timer_intid;      /* core/irq.c's timer */
+static u32 kernel_timer_intid; /* which of the two (core/irq.c knows both) */
 
 int timing;                  /* any timed PD or equal priorities: account on switches */
 static int budgets;          /* any timed PD */

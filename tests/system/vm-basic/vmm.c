@@ -321,7 +321,8 @@ static seL4_Bool hvc(void)
     return seL4_True;
 }
 
-static void vcpu_fault(void)
+/* Returns whether to reply: a WFI is answered by resuming the vCPU with its new registers instead. */
+static seL4_Bool vcpu_fault(void)
 {
     seL4_Word hsr = microkit_mr_get(seL4_VCPUFault_HSR);
     seL4_Word ec = hsr >> 26, iss = hsr & 0x1ffffff;
@@ -334,8 +335,11 @@ static void vcpu_fault(void)
         regs.x0 = 0x10000;
         break;
     case 0x01:
-        say("guest WFI: a VCPU fault");
-        break;
+        say("guest WFI: a VCPU fault; resumed by seL4_TCB_WriteRegisters, no reply");
+        regs.pc += 4;
+        check(seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_True, 0, sizeof(regs) / sizeof(seL4_Word),
+                                      &regs) == seL4_NoError, "WriteRegisters with resume");
+        return seL4_False;
     case 0x18:
         if (iss & 1) { /* a read */
             check(((iss >> 5) & 0x1f) == 4, "the trapped read names x4");
@@ -352,6 +356,7 @@ static void vcpu_fault(void)
         break;
     }
     advance();
+    return seL4_True;
 }
 
 seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo *reply_msginfo)
@@ -367,8 +372,7 @@ seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo
     case seL4_Fault_UnknownSyscall:
         return hvc();
     case seL4_Fault_VCPUFault:
-        vcpu_fault();
-        return seL4_True;
+        return vcpu_fault();
     case seL4_Fault_VPPIEvent:
         check(microkit_mr_get(seL4_VPPIEvent_IRQ) == 27, "VPPI event for INTID 27");
         say("VPPI event: the guest's virtual timer fired; injecting 27");
