@@ -180,9 +180,9 @@ int parked_can_wake(const struct pd *p);
 /* core/timer.c */
 enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };
 extern int timing;
-extern u32 kernel_timer_intid; /* 27 (EL1 virtual timer), or 26 (EL2 physical timer) with VMs */
 void timer_init(void);
 void timer_switch(struct pd *next);
+void timer_rebind(void);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
@@ -211,6 +211,11 @@ void watchdog_tick(struct pd *self, u64 t);
 u64 watchdog_deadline(void);
 void watchdog_switch(struct pd *next);
 extern int watchdog_armed;
+#endif
+
+/* core/sched_check.c (debug builds): the scheduler's invariants; next is the PD about to run (NULL: idle) */
+#ifdef MK_CONFIG_DEBUG
+void sched_check(const struct pd *next);
 #endif
 
 /* core/idle.c */

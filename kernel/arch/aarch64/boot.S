@@ -2,7 +2,8 @@
  * The first instructions: loader.img's first byte, at physical 0x7000_0000,
  * MMU off, at EL2 (QEMU virtualization=on) or EL1.
  *
- *   1. drop from EL2 to EL1 if needed (the kernel always runs at EL1);
+ *   1. drop from EL2 to EL1 if needed (the kernel always runs at EL1),
+ *      leaving EL2 the world switch's vectors (el2.S) for virtual machines;
  *   2. build the kernel's page tables: the first 3 GiB of physical memory at
  *      KERNEL_VBASE + pa (TTBR1), also reachable at its identity address
  *      through TTBR0 for the instant the MMU turns on (kmain drops that:
