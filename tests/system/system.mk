@@ -40,8 +40,8 @@ test-deps:: sdk
 
 # Good systems of the tool's corpus that must also boot without a kernel
 # panic (nothing the tool accepts may make the kernel panic): the device
-# ownership cases. tests/system/boot-<name>/ boots each.
-TOOL_GOOD_BOOT := region-paddr devices-kept smc
+# ownership cases and the virtual machines. tests/system/boot-<name>/ boots each.
+TOOL_GOOD_BOOT := region-paddr devices-kept smc vm vm-max-vcpus vm-domains
 test-deps:: sdk $(TOOL_TEST_ELFS)
 	@set -e; for s in $(TOOL_GOOD_BOOT); do \
 	  mkdir -p $(BUILD)/tests/system/boot-$$s; \
