@@ -625,6 +625,8 @@ static void entity_decl(struct parser *x)
             }
         }
         value = strndup_arena(x, scratch.buf, scratch.len);
+    } else if (!at(x, "SYSTEM") && !at(x, "PUBLIC")) {
+        fail(start, "declare it as <!ENTITY name \"value\">", x, "<!ENTITY %s> has no value", name);
     }
     /* Anything else (an external entity: SYSTEM/PUBLIC "...", NDATA) up to the '>'. */
     while (x->p < x->end && *x->p != '>') {
@@ -688,7 +690,7 @@ static void doctype(struct parser *x)
             processing_instruction(x, 0);
         } else if (at(x, "<!ENTITY")) {
             entity_decl(x);
-        } else if (at(x, "<!")) { /* ELEMENT, ATTLIST, NOTATION: not used */
+        } else if (at(x, "<!ELEMENT") || at(x, "<!ATTLIST") || at(x, "<!NOTATION")) { /* not used */
             while (x->p < x->end && *x->p != '>') {
                 if (*x->p == '"' || *x->p == '\'')
                     literal(x, "a literal");

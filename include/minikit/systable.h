@@ -102,7 +102,8 @@ struct mk_map {
 
 /*
  * One protection domain or vCPU, in global index order (depth-first
- * pre-order; a VMM's vCPUs are among its children, ordered by id with them).
+ * pre-order; a VMM's vCPUs are among its children, in document order with
+ * them: where its <virtual_machine> stands among its child PDs).
  *
  * A vCPU entry (kind MK_PD_KIND_VCPU): name = its VM's name; entry,
  * stack_top, stack_bottom and ipcbuf_paddr 0 (it starts suspended, the VMM

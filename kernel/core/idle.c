@@ -55,6 +55,9 @@ struct pd *idle(void)
         }
         arch_wait_for_interrupt();
         dispatch(NULL);
+#ifdef MK_CONFIG_DEBUG
+        sched_check(NULL);
+#endif
         struct pd *p = sched_pick();
         if (p) {
             timer_idle_end(p);

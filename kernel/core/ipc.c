@@ -227,6 +227,8 @@ static inline struct pd *wait_take_event(struct pd *self, struct pd *replied)
     }
     if (replied)
         sched_enqueue(replied);
+    if (self->passive)
+        timer_rebind(); /* no switch: it now runs on the new caller's budget, or its own */
     return keep_or_preempt(self);
 }
 
@@ -288,23 +290,23 @@ SYSCALL(sys_poll)
     (void)a1, (void)a2, (void)a3;
     if (a0 & MK_POLL_CALLS)
         self->caller = NULL; /* a receive on the reply object: an unanswered PD stays blocked, as on seL4 */
+    struct pd *c = self->callq;
     if (self->pending) {
         TRACE(TR_DELIVER, self, NULL, self->pending, 0);
         self->regs.x[0] = 0;
         self->regs.x[1] = self->pending;
         self->pending = 0;
-        return self;
-    }
-    struct pd *c = self->callq;
-    if ((a0 & MK_POLL_CALLS) && c) {
+    } else if ((a0 & MK_POLL_CALLS) && c) {
         self->callq = c->next;
         if (c->state == PD_FAULTED)
             deliver_fault(self, c);
         else
             deliver_call(self, c, c->call_id, c->regs.x[1]);
-        return self;
+    } else {
+        self->regs.x[0] = 0;
+        self->regs.x[1] = 0;
     }
-    self->regs.x[0] = 0;
-    self->regs.x[1] = 0;
+    if (self->passive)
+        timer_rebind(); /* its caller changed without a switch */
     return self;
 }

@@ -116,7 +116,7 @@ static inline __attribute__((always_inline)) struct pd *dispatch(struct pd *self
     if (!self)
         return NULL;
     if (verdict == TIMER_PARK)
-        return schedule_next(); /* self is parked until its next period */
+        return schedule_next(); /* parked: budget spent or domain slot over (timer_tick) */
     if (!sched_any_ready())
         return self;
     unsigned top = sched_highest_ready();

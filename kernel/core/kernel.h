@@ -182,6 +182,7 @@ enum { TIMER_KEEP, TIMER_ROTATE, TIMER_PARK };
 extern int timing;
 void timer_init(void);
 void timer_switch(struct pd *next);
+void timer_rebind(void);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
@@ -210,6 +211,11 @@ void watchdog_tick(struct pd *self, u64 t);
 u64 watchdog_deadline(void);
 void watchdog_switch(struct pd *next);
 extern int watchdog_armed;
+#endif
+
+/* core/sched_check.c (debug builds): the scheduler's invariants; next is the PD about to run (NULL: idle) */
+#ifdef MK_CONFIG_DEBUG
+void sched_check(const struct pd *next);
 #endif
 
 /* core/idle.c */

@@ -111,7 +111,7 @@ static struct pd *child_arg(struct pd *self, u64 id)
  * a callee's queue, no longer served or awaited by anyone. A PD stopped in a
  * syscall sees it return "nothing happened" when it is resumed.
  */
-void pd_cancel(struct pd *c)
+static void pd_cancel_state(struct pd *c)
 {
     switch (c->state) {
     case PD_RUNNABLE:
@@ -141,6 +141,12 @@ void pd_cancel(struct pd *c)
     case PD_STOPPED:
         return;
     }
+}
+
+void pd_cancel(struct pd *c)
+{
+    pd_cancel_state(c);
+    timer_rebind(); /* c may have been the caller whose budget the running parent used */
 }
 
 /* microkit_pd_restart: new PC, everything else as it was, runnable. */

@@ -163,6 +163,29 @@ void timer_switch(struct pd *next)
     timer_program();
 }
 
+/*
+ * The PD on the CPU may now run on another budget without a switch: a
+ * passive PD took its next caller (or a notification, on its own budget)
+ * in the wait that answered the previous one, a poll gave it a caller, or a
+ * restart or stop took a caller out of its chain. timer_switch looks the
+ * scheduling context up only at switches; without this the time until the
+ * next switch was charged to the PD just answered, whose budget could then
+ * run out while it sat in a ready queue (a parked PD in a ready queue: run
+ * anyway, or queued twice at its next period). The time so far goes to the
+ * old context, the rest to the new one.
+ */
+void timer_rebind(void)
+{
+    if (!timing || !on_cpu)
+        return;
+    struct pd *sc = sc_of(on_cpu);
+    if (sc == on_cpu_sc)
+        return;
+    charge(now());
+    on_cpu_sc = sc;
+    timer_program();
+}
+
 /* Park the running PD and everything on the budget it spent. */
 static void throttle(struct pd *sc)
 {
@@ -211,6 +234,16 @@ int timer_tick(struct pd *self)
             verdict = TIMER_ROTATE;
         }
     }
+    /*
+     * The verdict follows self's state, not only what this tick did: a PD
+     * parked before (by an earlier tick) must never be told "keep". The
+     * kernel of the first property-test run took every pending interrupt
+     * in one exception; the kernel timer was pending again within the loop,
+     * and the second tick kept the PD the first had parked: it ran on while
+     * parked and was later queued while running (tests/system/park-on-tick).
+     */
+    if (self && self->throttled_on)
+        verdict = TIMER_PARK;
     if (domains && t >= domain_end && domain_tick(t, verdict == TIMER_PARK ? NULL : self, verdict == TIMER_ROTATE))
         verdict = self ? TIMER_PARK : verdict; /* self's domain has ended: parked until it comes back */
 #ifdef MK_CONFIG_DEBUG

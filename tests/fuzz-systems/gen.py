@@ -9,13 +9,19 @@ stack_size, smc, cpu, fpu, domain, nested children with id/setvar_id,
 program_image with path_for_symbols),
 maps (perms, cached, setvar_vaddr/size/prefill_size), irqs (trigger,
 setvar_id), setvar region_paddr, channels (pp, notify, setvar_id) and
-<domains> with a schedule (start_index, index_shift, end markers). Most systems follow the rules; a few break one
+<domains> with a schedule (start_index, index_shift, end markers), and
+virtual machines (priority, budget/period, vCPUs with id/setvar_id/cpu,
+guest-physical maps with perms/cached) in some PDs. Most systems follow the rules; a few break one
 (a mistake a user could make), so that the tool's refusals are exercised
 too. The same SEED always gives the same system.
 
 The PDs run tests/fuzz-systems/pd.c (fz.elf, fz-big.elf): the setvar symbols
 used here are the ones it defines. A comment at the top of the output says
-what the system has (`timed`: a PD with budget < period).
+what the system has (`timed`: a PD with budget < period; `vms`: virtual
+machines, whose vCPUs stay suspended: pd.c never starts them).
+
+The virtual machines draw on a random source of their own (SEED + "/vm"), so
+that adding them left every other part of a seed's system as it was.
 """
 import random
 import sys
@@ -41,6 +47,8 @@ class Gen:
         self.timed = False
         self.npds = 0
         self.irqs = 0
+        self.vr = random.Random(seed + "/vm")
+        self.vms = 0
 
     def chance(self, p):
         return self.r.random() < p
@@ -230,6 +238,7 @@ class Gen:
             elif irq in used:
                 continue
             used.add(irq)
+            pd.setdefault("irq_numbers", []).append(irq)
             i = self.fresh_id(pd)
             if i is None:
                 return
@@ -299,7 +308,74 @@ class Gen:
             self.lines.append(f'{sp}    {s}')
         for kid in pd["kids"]:
             self.emit_pd(kid, indent + 1)
+        if "vm" in pd:
+            self.emit_vm(pd["vm"], sp + "    ")
         self.lines.append(f'{sp}</protection_domain>')
+
+    # ------------------------------------------------------------ virtual machines
+    def make_vms(self, pds, mrs):
+        """Give a few PDs a <virtual_machine>, after every other id was taken (vCPU ids share the VMM's)."""
+        vr = self.vr
+        if vr.random() >= 0.15:
+            return
+        # IRQs 25 and 26 are the kernel's once there are VMs: such a system gets none, but for a rare flaw.
+        if any(i in (25, 26) for pd in pds for i in pd.get("irq_numbers", [])):
+            if len(self.flaws) >= 2 or vr.random() >= 0.1:
+                return
+            self.flaws.append("vm-kernel-irq")
+        room = 63 - len(pds)  # PDs and vCPUs together
+        for n, pd in enumerate(vr.sample(pds, min(len(pds), vr.choice([1, 1, 1, 2])))):
+            free = [i for i in range(62) if i not in pd["ids"]]
+            if not free or room <= 0:
+                return
+            ncpu = min(room, len(free), vr.choice([1, 1, 1, 2, 3]))
+            room -= ncpu
+            vm = {"name": f"vm{n}", "vcpus": [], "maps": [], "attrs": []}
+            if vr.random() < 0.7:
+                vm["attrs"].append(f'priority="{vr.randint(0, 254)}"')
+            if vr.random() < 0.2:
+                period = vr.choice([1000, 5000, 100000])
+                vm["attrs"] += [f'budget="{vr.choice([period, period // 2])}"', f'period="{period}"']
+            for i in vr.sample(free, ncpu):
+                pd["ids"].add(i)
+                a = [f'id="{i}"']
+                if vr.random() < 0.2:
+                    a.append('cpu="0"')
+                if vr.random() < 0.3 and pd["vars"]:
+                    a.append(f'setvar_id="fz_var{pd["vars"].pop()}"')
+                vr.shuffle(a)
+                vm["vcpus"].append(a)
+            gpa = vr.choice([0, 0x4000_0000, 0x8000_0000, 0x7F_0000_0000])
+            for mr in vr.sample(mrs, vr.randint(0, len(mrs))):
+                gpa = (gpa + mr["page"] - 1) // mr["page"] * mr["page"]
+                if mr["ram"]:
+                    perms = vr.choice(["rwx", "rwx", "rw", "r", "rx"])
+                    cached = None if vr.random() < 0.7 else "true"
+                else:  # a device passed through (or, as a flaw, a GIC frame the kernel keeps)
+                    perms, cached = "rw", "false"
+                if gpa + mr["size"] > 1 << 39:
+                    if len(self.flaws) < 2 and vr.random() < 0.1:
+                        self.flaws.append("vm-beyond-2^39")
+                    else:
+                        break
+                a = [f'mr="{mr["name"]}"', f'vaddr="{hex(gpa)}"', f'perms="{perms}"']
+                if cached:
+                    a.append(f'cached="{cached}"')
+                vr.shuffle(a)
+                vm["maps"].append(a)
+                gpa += mr["size"] + vr.choice([0, 0, PAGE, LARGE])
+            pd["vm"] = vm
+            self.vms += 1
+
+    def emit_vm(self, vm, sp):
+        a = [f'name="{vm["name"]}"'] + vm["attrs"]
+        self.vr.shuffle(a)
+        self.lines.append(f'{sp}<virtual_machine {" ".join(a)}>')
+        for v in vm["vcpus"]:
+            self.lines.append(f'{sp}    <vcpu {" ".join(v)} />')
+        for m in vm["maps"]:
+            self.lines.append(f'{sp}    <map {" ".join(m)} />')
+        self.lines.append(f'{sp}</virtual_machine>')
 
     # ------------------------------------------------------------ channels
     def make_channels(self, pds):
@@ -390,6 +466,7 @@ class Gen:
             self.add_irqs(pd, used)
             self.add_setvars(pd, mrs)
         chans = self.make_channels(pds)
+        self.make_vms(pds, mrs)
         self.npds = len(pds)
         self.irqs = sum(len(pd["irqs"]) for pd in pds)
         for pd in roots:
@@ -398,7 +475,7 @@ class Gen:
             self.emit_channel(c)
         body = self.lines[body_start:]
         head = ['<?xml version="1.0" encoding="UTF-8"?>',
-                f'<!-- fuzz-systems: pds={self.npds} irqs={self.irqs} timed={int(self.timed)} '
+                f'<!-- fuzz-systems: pds={self.npds} irqs={self.irqs} timed={int(self.timed)} vms={self.vms} '
                 f'flaws={",".join(self.flaws) or "none"} -->',
                 "<system>"]
         return "\n".join(head + body + ["</system>", ""])

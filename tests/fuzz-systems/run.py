@@ -20,6 +20,10 @@ line containing PANIC. Outcomes:
                the fix of issue 10 (item 2) could lose the timer interrupt
                that refills a budget; counted, not a failure. Off by
                default: the kernel this runs against has the fix.
+  vm-stopped   a system with virtual machines on a machine without EL2 or
+               with a GICv3: the kernel stopped at boot saying that it needs
+               them (VM_STOP below); counted, not a failure. Any other end
+               of such a boot is judged as above
   tool-crash   any other exit status of the tool, or a sanitizer report: failure
   tool-slow    the tool ran longer than 30 s: failure
 
@@ -47,6 +51,14 @@ import gen  # noqa: E402
 
 VARIANTS = [("virt,virtualization=on", "cortex-a53"), ("virt", "cortex-a53"),
             ("virt,virtualization=on,gic-version=3", "cortex-a72"), ("virt,gic-version=3", "cortex-a57")]
+VM_VARIANTS = [("virt,virtualization=on", "cortex-a53"), ("virt,virtualization=on", "cortex-a72")]
+# What the kernel says, and then stops, when a system with virtual machines boots without EL2 or on a GICv3.
+VM_STOP = re.compile(r"this system has virtual machines, which need (EL2|a GICv2 with the virtualization extension)")
+
+
+def runs_vms(machine):
+    """EL2 and a GICv2: a machine the kernel runs virtual machines on."""
+    return "virtualization=on" in machine and "gic-version=3" not in machine
 
 
 def boot(img, machine, cpu, timeout, npds, wait_poweroff):
@@ -96,7 +108,10 @@ def one(args, i):
     seed = f"{args.seed}-{i}"
     g = gen.Gen(seed)
     text = g.generate()
-    machine, cpu = random.Random(seed + "/qemu").choice(VARIANTS)
+    qemu = random.Random(seed + "/qemu")
+    machine, cpu = qemu.choice(VARIANTS)
+    if g.vms and not runs_vms(machine) and qemu.random() < 0.7:
+        machine, cpu = qemu.choice(VM_VARIANTS)  # mostly where the VMs run; the rest checks the kernel's stop
     work = tempfile.mkdtemp(prefix="fz-", dir=args.tmp)
     try:
         path = os.path.join(work, "fz.system")
@@ -120,6 +135,8 @@ def one(args, i):
             return keep(args, seed, "tool-crash", work, out, g)
         # With an IRQ bound, a waiting PD could still be woken: the kernel rightly never powers off.
         how, console = boot(img, machine, cpu, args.timeout, g.npds, wait_poweroff=g.irqs == 0)
+        if g.vms and not runs_vms(machine) and VM_STOP.search(console):
+            return ("vm-stopped", seed, g.flaws, 0)
         if how == "panic" or "PANIC" in console:
             return keep(args, seed, "panic", work, console, g, machine, cpu)
         if how is None or how.startswith("exit"):
@@ -187,7 +204,8 @@ def main():
     accepted = args.n - counts.get("refused", 0) - counts.get("tool-crash", 0) - counts.get("tool-slow", 0)
     print(f"fuzz-systems: seed {args.seed}: {args.n} generated, {counts.get('refused', 0)} refused by the tool, "
           f"{accepted} accepted and booted: {counts.get('clean', 0) + counts.get('clean-fault', 0)} clean "
-          f"({counts.get('clean-fault', 0)} with a PD fault report), {counts.get('panic', 0)} panics, "
+          f"({counts.get('clean-fault', 0)} with a PD fault report), {counts.get('vm-stopped', 0)} with VMs "
+          f"stopped for want of EL2 or a GICv2, {counts.get('panic', 0)} panics, "
           f"{counts.get('hang', 0)} hangs, {counts.get('known-hang', 0)} known hangs (idle race, timed PDs), "
           f"{counts.get('tool-crash', 0) + counts.get('tool-slow', 0)} tool failures; "
           f"{time.monotonic() - t0:.0f} s")

@@ -106,6 +106,11 @@ el0_svc_c:
     mov     sp, x9
     str     x4, [sp, #-16]!
     blr     x30                     /* returns the PD to run next */
+#ifdef MK_CONFIG_DEBUG
+    str     x0, [sp, #8]            /* core/sched_check.c; x19..x29 survive the call */
+    bl      sched_check
+    ldr     x0, [sp, #8]
+#endif
     ldr     x1, [sp], #16
     cmp     x0, x1
     b.ne    switch_from
@@ -217,6 +222,11 @@ el0_irq:
 
 /* x0 = next PD, x19 = the PD whose whole frame entry saved. */
 slow_exit:
+#ifdef MK_CONFIG_DEBUG
+    mov     x20, x0                 /* core/sched_check.c; the whole frame is saved */
+    bl      sched_check
+    mov     x0, x20
+#endif
     mov     x1, x19
     cmp     x0, x1
     b.eq    arch_enter_user

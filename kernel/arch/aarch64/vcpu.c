@@ -208,6 +208,9 @@ void vcpu_run(struct pd *p)
             next = exit_irq(p, v);
         else
             next = fault_send(p, FAULT_VCPU, 1, &v->esr); /* SError */
+#ifdef MK_CONFIG_DEBUG
+        sched_check(next); /* core/sched_check.c: as entry.S does on every exit to a PD */
+#endif
         if (next != p) {
             write_sysreg(tpidr_el0, p->tpidr); /* arch_switch_to stores it as p's: the guest's, not EL1's */
             arch_switch_to(next, p);

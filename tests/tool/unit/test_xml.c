@@ -187,6 +187,8 @@ static void test_malformed(void **state)
         "<!DOCTYPE a [<!ENTITY e \"<\">]><a b='&e;'/>",
         "<!DOCTYPE a [<!ENTITY e SYSTEM \"/etc/passwd\">]><a b='&e;'/>",
         "<!DOCTYPE a [ x ]><a/>",
+        "<!DOCTYPE a [<!ENTITY e>]><a/>",
+        "<!DOCTYPE a [<!FOO bar>]><a/>",
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         if (!fails(bad[i]))
