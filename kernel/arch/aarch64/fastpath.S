@@ -82,36 +82,14 @@
     eret
 .endm
 
-/* sched_enqueue_front(p): p (not parked) before the others of priority prio. Clobbers x14..x17. */
-.macro enqueue_front p, prio
-    adrp    x14, ready_head
-    add     x14, x14, :lo12:ready_head
-    ldr     x15, [x14, \prio, lsl #3]
-    str     x15, [\p, #PD_NEXT]
-    str     \p, [x14, \prio, lsl #3]
-    cbnz    x15, 1f
-    adrp    x14, ready_tail
-    add     x14, x14, :lo12:ready_tail
-    str     \p, [x14, \prio, lsl #3]
-1:  lsr     x14, \prio, #6          /* sched_mark_ready(prio) */
-    adrp    x15, ready_bits
-    add     x15, x15, :lo12:ready_bits
-    ldr     x16, [x15, x14, lsl #3]
-    mov     x17, #1
-    lsl     x17, x17, \prio         /* a shift by a register takes it modulo 64 */
-    orr     x16, x16, x17
-    str     x16, [x15, x14, lsl #3]
-    adrp    x15, ready_summary
-    ldr     x16, [x15, :lo12:ready_summary]
-    mov     x17, #1
-    lsl     x17, x17, x14
-    orr     x16, x16, x17
-    str     x16, [x15, :lo12:ready_summary]
-.endm
-
 /* out = sched_highest_ready(), summary = ready_summary (not 0). Clobbers t. */
-.macro highest_ready out, summary, t
-    clz     \t, \summary
+.macro highest_ready out, outw, summary, t
+    tbz     \summary, #READY_SLOT_BIT, 1f
+    adrp    \t, ready_slot                  /* the slot's PD is never below a queued one */
+    ldr     \t, [\t, :lo12:ready_slot]
+    ldrb    \outw, [\t, #PD_PRIO]
+    b       2f
+1:  clz     \t, \summary
     mov     \out, #63
     sub     \out, \out, \t          /* w: the highest non-empty word of ready_bits */
     adrp    \t, ready_bits
@@ -121,6 +99,7 @@
     lsl     \out, \out, #6
     add     \out, \out, #63
     sub     \out, \out, \t             /* w * 64 + 63 - clz(ready_bits[w]) */
+2:
 .endm
 
     .text
@@ -157,14 +136,21 @@ notify_wake:
     ldrb    w13, [sp, #PD_PRIO]
     cmp     w10, w13
     b.ls    el0_svc_c
+    adrp    x14, ready_summary
+    ldr     x15, [x14, :lo12:ready_summary]
+    tbnz    x15, #READY_SLOT_BIT, el0_svc_c /* C: the slot's PD goes to its queue first */
     /* Taken: notify_pd() wakes t with x0 = 0, x1 = its pending set;
-     * make_runnable(): t preempts self, which goes first in its ready queue
-     * and finds MK_OK when it resumes. */
+     * make_runnable(): t preempts self, which finds MK_OK when it resumes.
+     * sched_enqueue_front(self): self was running, so no queued PD outranks
+     * it (sched_check rule 13) and the slot is free: self takes the slot. */
     str     xzr, [x12, #PD_PENDING]
     strb    wzr, [x12, #PD_STATE]           /* PD_RUNNABLE */
     str     xzr, [sp, #X(0)]
+    orr     x15, x15, #(1 << READY_SLOT_BIT)
+    str     x15, [x14, :lo12:ready_summary]
+    adrp    x14, ready_slot
     mov     x9, sp
-    enqueue_front x9, x13
+    str     x9, [x14, :lo12:ready_slot]
     mov     x0, #0
     b       fast_switch
 
@@ -215,6 +201,7 @@ fast_wait:
     str     xzr, [sp, #PD_CALLER]           /* not answered: that PD stays blocked */
     mov     w11, #PD_STATE_WAITING
     strb    w11, [sp, #PD_STATE]
+    tbnz    x10, #READY_SLOT_BIT, wait_slot
     clz     x11, x10
     mov     x13, #63
     sub     x11, x13, x11                   /* w: the highest non-empty word */
@@ -247,6 +234,16 @@ fast_wait:
     ldp     x0, x1, [x12, #X(0)]
     b       fast_switch
 
+/* x10 = ready_summary, x13 its page: sched_pick() takes the slot's PD. */
+wait_slot:
+    and     x10, x10, #~(1 << READY_SLOT_BIT)
+    str     x10, [x13, :lo12:ready_summary]
+    adrp    x14, ready_slot
+    ldr     x12, [x14, :lo12:ready_slot]
+    str     xzr, [x14, :lo12:ready_slot]
+    ldp     x0, x1, [x12, #X(0)]
+    b       fast_switch
+
 /* x10 = self's pending set: wait_take_event() delivers it; keep_or_preempt(). */
 wait_pending:
     adrp    x13, ready_summary
@@ -259,7 +256,7 @@ wait_pending_take:
     mov     x1, x10
     return_scrub
 wait_pending_ready:
-    highest_ready x12, x11, x13
+    highest_ready x12, w12, x11, x13
     ldrb    w13, [sp, #PD_PRIO]
     cmp     x12, x13
     b.hi    el0_svc_c
@@ -297,7 +294,7 @@ fast_switch:
 
 /* x10 = ready_summary, not 0: the caller runs next unless a ready PD outranks it. */
 reply_wait_ready:
-    highest_ready x11, x10, x14
+    highest_ready x11, w11, x10, x14
     ldrb    w13, [x12, #PD_PRIO]
     cmp     x13, x11
     b.lo    el0_svc_c
