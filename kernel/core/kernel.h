@@ -209,7 +209,20 @@ void timer_rebind(void);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
-void timer_idle_end(struct pd *next);
+
+/*
+ * Idle ends: `next` runs from now on and is charged from now (idle time is
+ * nobody's). Needed because idle may resume the very PD whose syscall or
+ * interrupt led to it, and entry.S returns to that PD without a switch (so
+ * without switch_hooks); when next is another PD the switch's own
+ * timer_switch then charges it the few ticks in between. Inline: it is on
+ * the idle interrupt path, where without timing it is one test.
+ */
+static inline void timer_idle_end(struct pd *next)
+{
+    if (timing)
+        timer_switch(next);
+}
 
 /* core/pd.c */
 SYSCALL(sys_pd_restart);

@@ -25,13 +25,30 @@ u64 ready_summary; /* bit w set <=> ready_bits[w] != 0; READY_SLOT <=> ready_slo
 struct pd *ready_slot;
 
 /* Empty the slot: its PD goes first in its queue, where it logically was. */
-void sched_slot_flush(void)
+__attribute__((noinline)) void sched_slot_flush(void)
 {
     if (ready_summary & READY_SLOT) {
         ready_summary &= ~READY_SLOT;
         sched_queue_front(ready_slot);
         ready_slot = NULL;
     }
+}
+
+/* The slot's PD goes to its queue if a PD of priority prio is queued above it. */
+void sched_slot_flush_below(unsigned prio)
+{
+    if (prio > ready_slot->prio)
+        sched_slot_flush();
+}
+
+/* sched_pick() when the slot is occupied: its PD is the first to run. */
+struct pd *sched_slot_take(void)
+{
+    struct pd *s = ready_slot;
+
+    ready_summary &= ~READY_SLOT;
+    ready_slot = NULL;
+    return s;
 }
 
 /*
@@ -48,11 +65,28 @@ void sched_enqueue_front(struct pd *p)
         return;
     }
     sched_slot_flush();
-    if (ready_summary && sched_queued_highest() > p->prio) {
+    if (ready_summary && sched_words_highest(ready_summary) > p->prio) { /* READY_SLOT is clear now */
         sched_queue_front(p);
         return;
     }
     ready_slot = p;
+    ready_summary |= READY_SLOT;
+}
+
+/*
+ * sched_enqueue_front(self) right after sched_pick() chose the PD that
+ * preempts self: the pick emptied the slot (it takes the slot first), so
+ * only the queues are left to compare with.
+ */
+void sched_enqueue_front_picked(struct pd *self)
+{
+    if (self->throttled_on)
+        return;
+    if (ready_summary && sched_words_highest(ready_summary) > self->prio) {
+        sched_queue_front(self);
+        return;
+    }
+    ready_slot = self;
     ready_summary |= READY_SLOT;
 }
 

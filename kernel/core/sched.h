@@ -9,9 +9,12 @@
 
 extern struct pd *ready_head[NUM_PRIOS], *ready_tail[NUM_PRIOS];
 
-/* core/sched.c, out of line: rarer, and kept out of every inlined queue operation */
+/* core/sched.c, out of line: rare on the C paths, and kept out of every inlined queue operation */
 void sched_slot_flush(void);
+void sched_slot_flush_below(unsigned prio);
+struct pd *sched_slot_take(void);
 void sched_enqueue_front(struct pd *p);
+void sched_enqueue_front_picked(struct pd *self);
 
 static inline void sched_mark_ready(unsigned prio)
 {
@@ -34,8 +37,8 @@ static inline void sched_enqueue(struct pd *p)
 {
     if (p->throttled_on)
         return;
-    if ((ready_summary & READY_SLOT) && p->prio > ready_slot->prio)
-        sched_slot_flush(); /* the slot's PD would no longer be the first to run */
+    if (ready_summary & READY_SLOT)
+        sched_slot_flush_below(p->prio); /* the slot's PD would no longer be the first to run */
     p->next = NULL;
     if (ready_tail[p->prio])
         ready_tail[p->prio]->next = p;
@@ -50,12 +53,8 @@ static inline struct pd *sched_pick(void)
 {
     if (!ready_summary)
         return NULL;
-    if (ready_summary & READY_SLOT) {
-        struct pd *s = ready_slot;
-        ready_summary &= ~READY_SLOT;
-        ready_slot = NULL;
-        return s;
-    }
+    if (ready_summary & READY_SLOT)
+        return sched_slot_take();
     unsigned prio = sched_words_highest(ready_summary); /* READY_SLOT is clear here */
     struct pd *p = ready_head[prio];
 
@@ -75,7 +74,7 @@ static inline struct pd *keep_or_preempt(struct pd *self)
 {
     if (sched_any_ready() && sched_highest_ready() > self->prio) {
         struct pd *p = sched_pick(); /* first, so that self may take the slot */
-        sched_enqueue_front(self);
+        sched_enqueue_front_picked(self);
         return p;
     }
     return self;
