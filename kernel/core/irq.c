@@ -61,24 +61,6 @@ SYSCALL(sys_irq_ack)
 }
 
 /*
- * An interrupt no PD owns, in a system with virtual machines: the kernel's
- * timer is INTID 26 there (gic_take masked it: unmask it), 27 the guests'
- * virtual timer and 25 the GIC's maintenance interrupt, for which
- * arch/aarch64/vcpu.c reads the cause itself after a guest's exit.
- */
-static __attribute__((noinline)) int irq_take_vm(struct pd *self, unsigned intid)
-{
-    if (intid == VGIC_HYPTIMER_INTID) {
-        gic_unmask(intid);
-        return timer_tick(self);
-    }
-    if (intid == VGIC_VTIMER_INTID)
-        gic_mask(intid);
-    vgic_ppi_taken(intid);
-    return TIMER_KEEP;
-}
-
-/*
  * Take the pending interrupt: mask it (unless it is the kernel's timer),
  * end it, signal its PD. One per exception: another one pending brings the
  * CPU straight back (an IRQ exception on the ERET to EL0, or WFI returning
@@ -99,7 +81,7 @@ static inline __attribute__((always_inline)) int irq_take(struct pd *self, const
         if (t)
             sched_enqueue(t);
     } else if (vm && intid != GIC_SPURIOUS) {
-        return irq_take_vm(self, intid);
+        return vm_irq_take(self, intid); /* plat/qemu_virt/vgic.c */
     }
     return TIMER_KEEP;
 }
@@ -136,8 +118,10 @@ struct pd *irq_dispatch(struct pd *self)
     return dispatch(self, 0);
 }
 
+#ifdef MK_CONFIG_VM
 /* The same in a system with virtual machines (entry.S's VM vectors, idle, vcpu.c). */
 struct pd *irq_dispatch_vm(struct pd *self)
 {
     return dispatch(self, 1);
 }
+#endif
