@@ -27,15 +27,15 @@ void irqs_init(const struct mk_systable *t)
 
         /* The UART's IRQ 33 is a PD's like any other: the kernel only ever writes to the UART. */
         if (intid < MK_IRQ_FIRST || intid >= MK_IRQ_END || intid == MK_IRQ_KERNEL_TIMER)
-            panic("system table: IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
+            panic(BAD_TABLE "IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
         if (vms && (intid == VGIC_MAINT_INTID || intid == VGIC_HYPTIMER_INTID))
-            panic("system table: IRQ %u cannot be given to a PD in a system with virtual machines (the kernel's)",
-                  intid);
+            panic(BAD_TABLE "IRQ %u cannot be given to a PD in a system with virtual machines (the kernel's)",
+                        intid);
         if (irq->pd >= t->npds || irq->id >= MK_MAX_IDS || irq_owner[intid].pd)
-            panic("system table: IRQ %u has a bad or second owner", intid);
+            panic(BAD_TABLE "IRQ %u has a bad or second owner", intid);
         struct pd *p = &pds[irq->pd];
         if (p->ch[irq->id].peer || p->irq[irq->id])
-            panic("system table: PD %u uses id %u twice", irq->pd, irq->id);
+            panic(BAD_TABLE "PD %u uses id %u twice", irq->pd, irq->id);
         irq_owner[intid].pd = p;
         irq_owner[intid].id = irq->id;
         p->irq[irq->id] = (uint16_t)intid;

@@ -46,7 +46,7 @@ static void channels_connect(const struct mk_systable *t)
             struct ch_end *end = &pds[c->pd[e]].ch[c->id[e]];
 
             if (end->peer)
-                panic("system table: PD %u uses id %u twice", c->pd[e], c->id[e]);
+                panic(BAD_TABLE "PD %u uses id %u twice", c->pd[e], c->id[e]);
             end->peer = &pds[c->pd[!e]];
             end->peer_id = c->id[!e];
             end->flags = c->flags[e];
@@ -64,7 +64,7 @@ static void children_connect(const struct mk_systable *t)
             continue;
         struct pd *parent = &pds[d[i].parent];
         if (parent->children[d[i].child_id])
-            panic("system table: PD %u has two children with id %u", d[i].parent, d[i].child_id);
+            panic(BAD_TABLE "PD %u has two children with id %u", d[i].parent, d[i].child_id);
         parent->children[d[i].child_id] = &pds[i];
         pds[i].parent = parent;
         pds[i].child_id = d[i].child_id;

@@ -127,8 +127,8 @@ void timer_init(void)
         p->budget = us_to_ticks(p->desc->budget_us, freq);
         p->period = us_to_ticks(p->desc->period_us, freq);
         if (p->period == 0 || p->budget > p->period)
-            panic("system table: PD %u has budget %lu us, period %lu us", i, p->desc->budget_us,
-                  p->desc->period_us);
+            panic(BAD_TABLE "PD %u has budget %lu us, period %lu us", i, p->desc->budget_us,
+                        p->desc->period_us);
         p->timed = p->budget < p->period;
         p->remaining = (int64_t)p->budget;
         p->slice_left = (int64_t)p->budget;

@@ -84,12 +84,12 @@ int vm_irq_take(struct pd *self, unsigned intid)
         gic_unmask(intid);
         return timer_tick(self);
     }
-    if (intid == VGIC_VTIMER_INTID)
+    if (intid == VGIC_VTIMER_INTID) {
         gic_mask(intid);
-    if (intid == VGIC_MAINT_INTID)
-        maint_on = 0;
-    else if (intid == VGIC_VTIMER_INTID)
         vtimer_on = 0;
+    } else if (intid == VGIC_MAINT_INTID) {
+        maint_on = 0;
+    }
     return TIMER_KEEP;
 }
 
