@@ -93,7 +93,7 @@ static void schedule_check(const struct mk_systable *t)
     if (t->nsched == 0 || t->sched_shift >= MK_NUM_DOMAIN_SCHEDULES ||
         t->nsched >= MK_NUM_DOMAIN_SCHEDULES - t->sched_shift || t->sched_start >= t->nsched)
         panic(BAD_TABLE "domain schedule of %u entries at slot %u, start %u, does not fit %u slots",
-                    t->nsched, t->sched_shift, t->sched_start, MK_NUM_DOMAIN_SCHEDULES);
+              t->nsched, t->sched_shift, t->sched_start, MK_NUM_DOMAIN_SCHEDULES);
     for (unsigned i = 0; i < t->nsched; i++)
         if (e[i].unit != MK_SCHED_END_MARKER &&
             (e[i].domain >= MK_NUM_DOMAINS || e[i].duration == 0 ||

@@ -30,7 +30,7 @@ void irqs_init(const struct mk_systable *t)
             panic(BAD_TABLE "IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
         if (vms && (intid == VGIC_MAINT_INTID || intid == VGIC_HYPTIMER_INTID))
             panic(BAD_TABLE "IRQ %u cannot be given to a PD in a system with virtual machines (the kernel's)",
-                        intid);
+                  intid);
         if (irq->pd >= t->npds || irq->id >= MK_MAX_IDS || irq_owner[intid].pd)
             panic(BAD_TABLE "IRQ %u has a bad or second owner", intid);
         struct pd *p = &pds[irq->pd];

@@ -116,11 +116,11 @@ void kputs(const char *s);
 void kprintf(const char *fmt, ...);
 __attribute__((noreturn)) void panic(const char *fmt, ...);
 /* panic(BAD_TABLE "fmt", ...) prints "system table: fmt": those 14 bytes once, not in some 30 format strings
- * (every byte of them is in every debug image) */
-#define BAD_TABLE "\001"
-
-/* core/systable.c */
-const struct mk_systable *systable_check(u64 paddr);
+         * (every byte of them is in every debug image) */
+         #define BAD_TABLE "\001"
+         
+         /* core/systable.c */
+         const struct mk_systable *systable_check(u64 paddr);
 const struct mk_pd *systable_pds(const struct mk_systable *t);
 const struct mk_map *systable_maps(const struct mk_systable *t);
 const struct mk_channel *systable_channels(const struct mk_systable *t);

@@ -53,7 +53,7 @@ static void check_map_target(const struct mk_systable *t, u64 tpa, const struct 
 
     if (end < m->paddr || end > MK_PA_END)
         panic(BAD_TABLE "map %u [0x%lx..0x%lx) is outside the %u-bit physical address space", i, m->paddr,
-                    end, MK_PA_BITS);
+              end, MK_PA_BITS);
     if (overlaps(m->paddr, end, kernel_pa, kernel_end_pa) || overlaps(m->paddr, end, bss_pa, bss_end_pa) ||
         overlaps(m->paddr, end, tpa, tpa + t->size) || overlaps(m->paddr, end, t->kmem_base, t->kmem_end))
         panic(BAD_TABLE "map %u [0x%lx..0x%lx) covers kernel memory", i, m->paddr, end);
@@ -62,7 +62,7 @@ static void check_map_target(const struct mk_systable *t, u64 tpa, const struct 
     for (unsigned k = 0; k < MK_NKEPT_DEVICES; k++)
         if (overlaps(m->paddr, end, kept[k].base, kept[k].end))
             panic(BAD_TABLE "map %u [0x%lx..0x%lx) covers the %s, which the kernel keeps", i, m->paddr, end,
-                        kept[k].name);
+                  kept[k].name);
 }
 
 static void check_maps(const struct mk_systable *t, u64 tpa)

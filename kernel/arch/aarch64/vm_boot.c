@@ -61,7 +61,7 @@ void vm_check_vcpu(const struct mk_systable *t, unsigned i)
         const struct mk_map *m = &maps[p->map_first + k];
         if (m->vaddr + m->size > (1ULL << MK_GUEST_PA_BITS))
             panic(BAD_TABLE "VM map %u [0x%lx..) is beyond the %u-bit guest-physical space",
-                        p->map_first + k, m->vaddr, MK_GUEST_PA_BITS);
+                  p->map_first + k, m->vaddr, MK_GUEST_PA_BITS);
     }
 }
 
