@@ -102,7 +102,8 @@ struct pd {
     struct pd *children[MK_MAX_IDS]; /* by child id */
     uint16_t irq[MK_MAX_IDS];        /* by id: the GIC INTID bound to it, or 0 */
     struct fpregs fp;
-    struct vcpu *vcpu;       /* a vCPU of a <virtual_machine> (arch/aarch64/vcpu.c); NULL for a PD, and always without MK_CONFIG_VM (entry.S: PD_VCPU) */
+    struct vcpu *vcpu;       /* a vCPU of a <virtual_machine> (arch/aarch64/vcpu.c); NULL for a PD, and always */
+                             /* without MK_CONFIG_VM (entry.S: PD_VCPU) */
 } __attribute__((aligned(64))); /* pds_create clears the table with DC ZVA */
 
 /* core/main.c */
