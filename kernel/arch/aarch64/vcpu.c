@@ -140,6 +140,51 @@ static void fpu_claim(struct pd *p)
     fpu_owner = p;
 }
 
+/*
+ * The breakpoint and watchpoint registers are a guest's own (debug registers
+ * do not trap: a guest kernel programs them), so they follow the vCPU like
+ * its EL1 registers, but lazily: only when a vCPU runs that is not the one
+ * whose values the CPU holds. Left in place meanwhile, they fire nowhere:
+ * the kernel and PDs never enable debug exceptions (MDSCR_EL1, cpu.c; a
+ * guest's MDSCR_EL1 is switched by el2.S). Up to 16 of each kind
+ * (ID_AA64DFR0_EL1), indexed by the instruction: hence the fall-through
+ * switch, from the highest one the CPU has down to 0.
+ */
+static struct vcpu *debug_owner;
+static unsigned debug_brps, debug_wrps;
+
+#define DBG_DOWN(X) X(15) X(14) X(13) X(12) X(11) X(10) X(9) X(8) X(7) X(6) X(5) X(4) X(3) X(2) X(1) X(0)
+#define BP_SAVE(n) case n: d->bvr[n] = read_sysreg(dbgbvr##n##_el1); d->bcr[n] = read_sysreg(dbgbcr##n##_el1); __attribute__((fallthrough));
+#define WP_SAVE(n) case n: d->wvr[n] = read_sysreg(dbgwvr##n##_el1); d->wcr[n] = read_sysreg(dbgwcr##n##_el1); __attribute__((fallthrough));
+#define BP_LOAD(n) case n: write_sysreg(dbgbvr##n##_el1, d->bvr[n]); write_sysreg(dbgbcr##n##_el1, d->bcr[n]); __attribute__((fallthrough));
+#define WP_LOAD(n) case n: write_sysreg(dbgwvr##n##_el1, d->wvr[n]); write_sysreg(dbgwcr##n##_el1, d->wcr[n]); __attribute__((fallthrough));
+
+static void debug_save(struct vcpu *v)
+{
+    typeof(v->dbg) *d = &v->dbg;
+
+    switch (debug_brps - 1) { DBG_DOWN(BP_SAVE) default: break; }
+    switch (debug_wrps - 1) { DBG_DOWN(WP_SAVE) default: break; }
+}
+
+static void debug_load(struct vcpu *v)
+{
+    typeof(v->dbg) *d = &v->dbg;
+
+    if (debug_owner == v)
+        return;
+    if (!debug_brps) {
+        u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+        debug_brps = ((dfr0 >> 12) & 0xf) + 1;
+        debug_wrps = ((dfr0 >> 20) & 0xf) + 1;
+    }
+    if (debug_owner)
+        debug_save(debug_owner);
+    switch (debug_brps - 1) { DBG_DOWN(BP_LOAD) default: break; }
+    switch (debug_wrps - 1) { DBG_DOWN(WP_LOAD) default: break; }
+    debug_owner = v;
+}
+
 static struct pd *fault_vm(struct pd *p, struct vcpu *v, u64 ec)
 {
     u64 mr[4] = { p->regs.pc, v->ipa, ec == EC_IABT_LOWER, v->esr };
@@ -200,6 +245,7 @@ void vcpu_run(struct pd *p)
 
         fpu_claim(p);
         vgic_load(v);
+        debug_load(v);
         dsb(ish); /* the registers the kernel wrote reach EL2 */
         u64 why = el2_vcpu_run(KVA_TO_PA(v));
         if (why == EXIT_SYNC)
