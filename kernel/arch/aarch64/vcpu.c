@@ -141,48 +141,28 @@ static void fpu_claim(struct pd *p)
 }
 
 /*
- * The breakpoint and watchpoint registers are a guest's own (debug registers
- * do not trap: a guest kernel programs them), so they follow the vCPU like
- * its EL1 registers, but lazily: only when a vCPU runs that is not the one
- * whose values the CPU holds. Left in place meanwhile, they fire nowhere:
- * the kernel and PDs never enable debug exceptions (MDSCR_EL1, cpu.c; a
- * guest's MDSCR_EL1 is switched by el2.S). Up to 16 of each kind
- * (ID_AA64DFR0_EL1), indexed by the instruction: hence the fall-through
- * switch, from the highest one the CPU has down to 0.
+ * The breakpoint and watchpoint registers: debug registers do not trap (a
+ * guest kernel programs MDSCR_EL1 and the OS lock at boot), so a guest may
+ * set them, and another vCPU must not find them: a vCPU that runs after a
+ * different one has run finds them cleared (a guest's breakpoints last
+ * while no other vCPU runs: keeping them per vCPU costs more text than the
+ * debug kernel's page budget has). Meanwhile they fire nowhere: the kernel
+ * and PDs never enable debug exceptions (MDSCR_EL1, cpu.c; a guest's is
+ * switched by el2.S). The CPUs Minikit runs on (QEMU's Cortex-A53, A57,
+ * A72) have 6 breakpoints and 4 watchpoints.
  */
-static struct vcpu *debug_owner;
-static unsigned debug_brps, debug_wrps;
+#define BP_CLEAR(n) write_sysreg(dbgbcr##n##_el1, 0); write_sysreg(dbgbvr##n##_el1, 0);
+#define WP_CLEAR(n) write_sysreg(dbgwcr##n##_el1, 0); write_sysreg(dbgwvr##n##_el1, 0);
 
-#define DBG_DOWN(X) X(15) X(14) X(13) X(12) X(11) X(10) X(9) X(8) X(7) X(6) X(5) X(4) X(3) X(2) X(1) X(0)
-#define BP_SAVE(n) case n: d->bvr[n] = read_sysreg(dbgbvr##n##_el1); d->bcr[n] = read_sysreg(dbgbcr##n##_el1); __attribute__((fallthrough));
-#define WP_SAVE(n) case n: d->wvr[n] = read_sysreg(dbgwvr##n##_el1); d->wcr[n] = read_sysreg(dbgwcr##n##_el1); __attribute__((fallthrough));
-#define BP_LOAD(n) case n: write_sysreg(dbgbvr##n##_el1, d->bvr[n]); write_sysreg(dbgbcr##n##_el1, d->bcr[n]); __attribute__((fallthrough));
-#define WP_LOAD(n) case n: write_sysreg(dbgwvr##n##_el1, d->wvr[n]); write_sysreg(dbgwcr##n##_el1, d->wcr[n]); __attribute__((fallthrough));
-
-static void debug_save(struct vcpu *v)
+static void debug_claim(struct vcpu *v)
 {
-    typeof(v->dbg) *d = &v->dbg;
+    static struct vcpu *last;
 
-    switch (debug_brps - 1) { DBG_DOWN(BP_SAVE) default: break; }
-    switch (debug_wrps - 1) { DBG_DOWN(WP_SAVE) default: break; }
-}
-
-static void debug_load(struct vcpu *v)
-{
-    typeof(v->dbg) *d = &v->dbg;
-
-    if (debug_owner == v)
+    if (last == v)
         return;
-    if (!debug_brps) {
-        u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
-        debug_brps = ((dfr0 >> 12) & 0xf) + 1;
-        debug_wrps = ((dfr0 >> 20) & 0xf) + 1;
-    }
-    if (debug_owner)
-        debug_save(debug_owner);
-    switch (debug_brps - 1) { DBG_DOWN(BP_LOAD) default: break; }
-    switch (debug_wrps - 1) { DBG_DOWN(WP_LOAD) default: break; }
-    debug_owner = v;
+    last = v;
+    BP_CLEAR(0) BP_CLEAR(1) BP_CLEAR(2) BP_CLEAR(3) BP_CLEAR(4) BP_CLEAR(5)
+    WP_CLEAR(0) WP_CLEAR(1) WP_CLEAR(2) WP_CLEAR(3)
 }
 
 static struct pd *fault_vm(struct pd *p, struct vcpu *v, u64 ec)
@@ -245,7 +225,7 @@ void vcpu_run(struct pd *p)
 
         fpu_claim(p);
         vgic_load(v);
-        debug_load(v);
+        debug_claim(v);
         dsb(ish); /* the registers the kernel wrote reach EL2 */
         u64 why = el2_vcpu_run(KVA_TO_PA(v));
         if (why == EXIT_SYNC)

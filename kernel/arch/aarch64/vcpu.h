@@ -25,9 +25,6 @@ struct vcpu {
     struct pd *pd;
     u8 vppi_masked;          /* the virtual timer's VPPI event is out, until AckVPPI */
     struct vgic_shadow vgic; /* list registers etc. while another vCPU has the GIC's */
-    struct {                 /* breakpoints, watchpoints: while another vCPU has the CPU's */
-        u64 bvr[16], bcr[16], wvr[16], wcr[16];
-    } dbg;
 };
 
 /* arch/aarch64/vcpu.c */
