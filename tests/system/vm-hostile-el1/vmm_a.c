@@ -152,8 +152,12 @@ static seL4_Bool hvc(void)
         say("guest armed breakpoints and watchpoints on this PD and the kernel: ran its code, wrote its data");
         break;
     case H_IMM:
-        say("guest hvc #0xffff: an unknown syscall");
-        break;
+        /* Resumed by seL4_TCB_WriteRegisters, and then the reply as well: it runs on once. */
+        regs.pc += 4;
+        check(seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_True, 0, sizeof(regs) / sizeof(seL4_Word), &regs)
+                  == seL4_NoError, "WriteRegisters with resume");
+        say("guest hvc #0xffff: an unknown syscall; resumed, then replied to");
+        return seL4_True;
     case H_INJECT:
         check(seL4_ARM_VCPU_InjectIRQ(BASE_VCPU_CAP + VCPU, 45, 0, 0, 0) == seL4_NoError, "inject 45");
         check(seL4_ARM_VCPU_InjectIRQ(BASE_VCPU_CAP + VCPU, 46, 0, 0, 1) == seL4_NoError, "inject 46");
@@ -178,7 +182,12 @@ static seL4_Bool vcpu_fault(void)
     read_regs();
     if ((hsr >> 26) == 0x17) {
         check_eq(hsr & 0xffff, 0xffff, "smc #0xffff: its immediate");
-        say("guest smc #0xffff: a VCPU fault");
+        say("guest smc #0xffff: a VCPU fault; stopped, restarted past it, then replied to");
+        regs.pc += 4;
+        write_regs();
+        microkit_vcpu_stop(VCPU);
+        microkit_vcpu_restart(VCPU, regs.pc);
+        return seL4_True;
     } else {
         check_eq(hsr, 0, "unexpected VCPU fault");
     }
