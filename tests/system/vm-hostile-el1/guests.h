@@ -5,8 +5,8 @@
  *   A (attacker, entry GUEST_A): tries what a malicious guest kernel can:
  *     EL2/EL3-only registers and instructions (each must UNDEF to its own
  *     EL1 vector, never reach EL2 state), set/way cache maintenance, TLBI,
- *     AT, hardware breakpoints and watchpoints on the VMM's code and data
- *     and on the kernel's addresses, odd GICV accesses (bytes, EOI and
+ *     AT, hardware breakpoints and watchpoints on the VMM's code and data,
+ *     on the kernel's addresses and on EL2's, odd GICV accesses (bytes, EOI and
  *     deactivation of the kernel's interrupts), MMIO the kernel cannot
  *     decode (writeback, pair: ISV = 0), an unaligned access; then leaves
  *     everything behind it can: EL1 registers set to a marker, FP registers,
@@ -74,6 +74,13 @@ __asm__(
     "    mov   x10, #0x1fff\n"
     "    movk  x10, #0x1f00, lsl #16\n"     /* MASK 31: 2 GiB */
     "    msr   dbgwcr1_el1, x10\n"
+    /* and one on the first 2 GiB of physical addresses at EL2 too (HMC, SSC 01): EL2's
+     * identity map, where the world switch saves the kernel's registers */
+    "    msr   dbgwvr2_el1, xzr\n"
+    "    mov   x10, #0x1fff\n"
+    "    movk  x10, #0x1f00, lsl #16\n"
+    "    orr   x10, x10, #0x6000\n"          /* HMC, SSC 01 */
+    "    msr   dbgwcr2_el1, x10\n"
     "    mov   x10, #0xa000\n"              /* MDSCR_EL1: MDE, KDE */
     "    msr   mdscr_el1, x10\n"
     "    isb\n"
