@@ -283,6 +283,11 @@ void check_budget_period(const struct sdf_node *n, const char *who, uint64_t *bu
     if (*budget == 0)
         attr_error(n, "budget", xasprintf("the budget is the time the %s may run in each period: at least 1 us", who),
                    "budget must not be zero");
+    else if (*budget < MK_MIN_BUDGET_US)
+        attr_error(n, "budget",
+                   "seL4 refuses a budget under 20 us (twice its worst-case kernel entry on Arm): every kernel "
+                   "entry is charged to the budget, so a smaller one need not leave the PD any time to run",
+                   "budget %llu us is below the minimum %u us", (unsigned long long)*budget, MK_MIN_BUDGET_US);
     if (*period > MAX_PERIOD_US)
         attr_error(n, attr_opt(n, "period") ? "period" : "budget", "seL4 limits a period to one hour",
                    "period %llu us is longer than the maximum %llu us (one hour)", (unsigned long long)*period,

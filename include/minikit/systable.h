@@ -50,6 +50,15 @@
 #define MK_NUM_DOMAINS          16
 #define MK_NUM_DOMAIN_SCHEDULES 100
 
+/*
+ * The smallest budget (and so period) a PD or VM may have, in microseconds:
+ * seL4's MIN_BUDGET_US on Arm (twice its 10 us worst-case kernel execution
+ * time). Every kernel entry is charged to the running budget; below this a
+ * PD may get no useful time at all (on QEMU, whose timer follows the host's
+ * clock, a 10 us budget starved a PD's init).
+ */
+#define MK_MIN_BUDGET_US 20u
+
 /* The user address space (hypervisor-build values of seL4_UserVSpaceTop). */
 #define MK_USER_VSPACE_TOP 0xffffffffffULL /* last valid user address */
 #define MK_IPCBUF_VADDR    (MK_USER_VSPACE_TOP & ~0xfffULL)

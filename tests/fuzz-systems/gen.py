@@ -26,6 +26,9 @@ that adding them left every other part of a seed's system as it was.
 import random
 import sys
 
+# The smallest budget the tool and kernel accept (MK_MIN_BUDGET_US, seL4's MIN_BUDGET_US on Arm).
+MIN_BUDGET_US = 20
+
 PAGE, LARGE = 0x1000, 0x200000
 RAM_BASE, RAM_END = 0x4000_0000, 0xC000_0000
 STACK_TOP = 0xFF_FFFF_F000 - 0x1000
@@ -156,13 +159,13 @@ class Gen:
             if self.chance(0.2):
                 period = self.r.choice([1000, 2000, 5000, 10000, 100000])
                 pd["period"] = period
-                pd["budget"] = self.r.choice([period, period // 2, period // 4, max(1, period // 100)])
+                pd["budget"] = self.r.choice([period, period // 2, period // 4, max(MIN_BUDGET_US, period // 100)])
                 if pd["budget"] < period:
                     self.timed = True
             elif self.chance(0.1):
                 pd["budget"] = self.r.choice([100, 1000, 5000])
             if self.flaw(0.005, "budget-zero"):
-                pd["budget"] = 0
+                pd["budget"] = self.r.choice([0, 1, MIN_BUDGET_US - 1])  # zero, or under seL4's minimum
             if self.flaw(0.005, "budget-over-period"):
                 pd["budget"], pd["period"] = 2000, 1000
             pds.append(pd)

@@ -140,6 +140,31 @@ static void fpu_claim(struct pd *p)
     fpu_owner = p;
 }
 
+/*
+ * The breakpoint and watchpoint registers: debug registers do not trap (a
+ * guest kernel programs MDSCR_EL1 and the OS lock at boot), so a guest may
+ * set them, and another vCPU must not find them: a vCPU that runs after a
+ * different one has run finds them cleared (a guest's breakpoints last
+ * while no other vCPU runs: keeping them per vCPU costs more text than the
+ * debug kernel's page budget has). Meanwhile they fire nowhere: the kernel
+ * and PDs never enable debug exceptions (MDSCR_EL1, cpu.c; a guest's is
+ * switched by el2.S). The CPUs Minikit runs on (QEMU's Cortex-A53, A57,
+ * A72) have 6 breakpoints and 4 watchpoints.
+ */
+#define BP_CLEAR(n) write_sysreg(dbgbcr##n##_el1, 0); write_sysreg(dbgbvr##n##_el1, 0);
+#define WP_CLEAR(n) write_sysreg(dbgwcr##n##_el1, 0); write_sysreg(dbgwvr##n##_el1, 0);
+
+static void debug_claim(struct vcpu *v)
+{
+    static struct vcpu *last;
+
+    if (last == v)
+        return;
+    last = v;
+    BP_CLEAR(0) BP_CLEAR(1) BP_CLEAR(2) BP_CLEAR(3) BP_CLEAR(4) BP_CLEAR(5)
+    WP_CLEAR(0) WP_CLEAR(1) WP_CLEAR(2) WP_CLEAR(3)
+}
+
 static struct pd *fault_vm(struct pd *p, struct vcpu *v, u64 ec)
 {
     u64 mr[4] = { p->regs.pc, v->ipa, ec == EC_IABT_LOWER, v->esr };
@@ -200,6 +225,7 @@ void vcpu_run(struct pd *p)
 
         fpu_claim(p);
         vgic_load(v);
+        debug_claim(v);
         dsb(ish); /* the registers the kernel wrote reach EL2 */
         u64 why = el2_vcpu_run(KVA_TO_PA(v));
         if (why == EXIT_SYNC)
