@@ -13,8 +13,9 @@
  * (sched_slot_flush), sched_remove knows it. The common notify round trip
  * (a wake that preempts the sender, then the woken PD's wait) thus puts the
  * sender aside and takes it back with no queue or bitmap update
- * (fastpath.S does the same in its case). The ready queues and the slot
- * are only ever touched through this file and sched.h.
+ * (fastpath.S does the same in its case). Only this file, sched.h and
+ * fastpath.S change the queues and the slot; watchdog.c and sched_check.c
+ * read both.
  */
 #include "kernel.h"
 #include "sched.h"
