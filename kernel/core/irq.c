@@ -104,7 +104,7 @@ static inline __attribute__((always_inline)) struct pd *dispatch(struct pd *self
     unsigned top = sched_highest_ready();
     if (top > self->prio) {
         struct pd *p = sched_pick(); /* first, so that self may take the slot */
-        sched_enqueue_front(self);
+        sched_enqueue_front_picked(self);
         return p;
     }
     if (verdict == TIMER_ROTATE && top == self->prio) {

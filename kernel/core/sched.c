@@ -56,25 +56,38 @@ struct pd *sched_slot_take(void)
  * A preempted PD resumes before the others of its priority: it was not done.
  * It takes the slot when it would be the first PD to run, else the front of
  * its queue; a PD in the slot that p now precedes goes to its queue first.
- * Called right after sched_pick() chose p's preemptor (core/irq.c,
- * keep_or_preempt), the slot is empty and this is a few tests.
  */
 void sched_enqueue_front(struct pd *p)
 {
     if (p->throttled_on)
         return;
-    if (ready_summary & READY_SLOT) {
-        if (ready_slot->prio > p->prio) {
-            sched_queue_front(p);
-            return;
-        }
-        sched_slot_flush();
+    if ((ready_summary & READY_SLOT) && ready_slot->prio > p->prio) {
+        sched_queue_front(p);
+        return;
     }
+    sched_slot_flush();
     if (ready_summary && sched_words_highest(ready_summary) > p->prio) { /* READY_SLOT is clear now */
         sched_queue_front(p);
         return;
     }
     ready_slot = p;
+    ready_summary |= READY_SLOT;
+}
+
+/*
+ * sched_enqueue_front(self) right after sched_pick() chose the PD that
+ * preempts self: the pick emptied the slot (it takes the slot first), so
+ * only the queues are left to compare with.
+ */
+void sched_enqueue_front_picked(struct pd *self)
+{
+    if (self->throttled_on)
+        return;
+    if (ready_summary && sched_words_highest(ready_summary) > self->prio) {
+        sched_queue_front(self);
+        return;
+    }
+    ready_slot = self;
     ready_summary |= READY_SLOT;
 }
 

@@ -14,6 +14,7 @@ void sched_slot_flush(void);
 void sched_slot_flush_below(unsigned prio);
 struct pd *sched_slot_take(void);
 void sched_enqueue_front(struct pd *p);
+void sched_enqueue_front_picked(struct pd *self);
 
 static inline void sched_mark_ready(unsigned prio)
 {
@@ -73,7 +74,7 @@ static inline struct pd *keep_or_preempt(struct pd *self)
 {
     if (sched_any_ready() && sched_highest_ready() > self->prio) {
         struct pd *p = sched_pick(); /* first, so that self may take the slot */
-        sched_enqueue_front(self);
+        sched_enqueue_front_picked(self);
         return p;
     }
     return self;
