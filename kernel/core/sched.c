@@ -25,14 +25,12 @@ u64 ready_bits[NUM_PRIOS / 64];
 u64 ready_summary; /* bit w set <=> ready_bits[w] != 0; READY_SLOT <=> ready_slot != NULL */
 struct pd *ready_slot;
 
-/* Empty the slot: its PD goes first in its queue, where it logically was. */
+/* Empty the occupied slot: its PD goes first in its queue, where it logically was. */
 __attribute__((noinline)) void sched_slot_flush(void)
 {
-    if (ready_summary & READY_SLOT) {
-        ready_summary &= ~READY_SLOT;
-        sched_queue_front(ready_slot);
-        ready_slot = NULL;
-    }
+    ready_summary &= ~READY_SLOT;
+    sched_queue_front(ready_slot);
+    ready_slot = NULL;
 }
 
 /* The slot's PD goes to its queue if a PD of priority prio is queued above it. */
@@ -61,11 +59,13 @@ void sched_enqueue_front(struct pd *p)
 {
     if (p->throttled_on)
         return;
-    if ((ready_summary & READY_SLOT) && ready_slot->prio > p->prio) {
-        sched_queue_front(p);
-        return;
+    if (ready_summary & READY_SLOT) {
+        if (ready_slot->prio > p->prio) {
+            sched_queue_front(p);
+            return;
+        }
+        sched_slot_flush();
     }
-    sched_slot_flush();
     if (ready_summary && sched_words_highest(ready_summary) > p->prio) { /* READY_SLOT is clear now */
         sched_queue_front(p);
         return;

@@ -10,7 +10,7 @@
 extern struct pd *ready_head[NUM_PRIOS], *ready_tail[NUM_PRIOS];
 
 /* core/sched.c, out of line: rare on the C paths, and kept out of every inlined queue operation */
-void sched_slot_flush(void);
+void sched_slot_flush(void); /* the slot is occupied */
 void sched_slot_flush_below(unsigned prio);
 struct pd *sched_slot_take(void);
 void sched_enqueue_front(struct pd *p);

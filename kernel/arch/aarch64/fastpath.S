@@ -82,14 +82,14 @@
     eret
 .endm
 
-/* out = sched_highest_ready(), summary = ready_summary (not 0). Clobbers t. */
-.macro highest_ready out, outw, summary, t
-    tbz     \summary, #READY_SLOT_BIT, 1f
-    adrp    \t, ready_slot                  /* the slot's PD is never below a queued one */
-    ldr     \t, [\t, :lo12:ready_slot]
-    ldrb    \outw, [\t, #PD_PRIO]
-    b       2f
-1:  clz     \t, \summary
+/*
+ * out = sched_highest_ready(), summary = ready_summary (not 0). Clobbers t.
+ * With the slot occupied, C decides (a PD preempted while another waits or
+ * replies: not the common case, and the code stays one page smaller).
+ */
+.macro highest_ready out, summary, t
+    tbnz    \summary, #READY_SLOT_BIT, el0_svc_c
+    clz     \t, \summary
     mov     \out, #63
     sub     \out, \out, \t          /* w: the highest non-empty word of ready_bits */
     adrp    \t, ready_bits
@@ -99,7 +99,6 @@
     lsl     \out, \out, #6
     add     \out, \out, #63
     sub     \out, \out, \t             /* w * 64 + 63 - clz(ready_bits[w]) */
-2:
 .endm
 
     .text
@@ -256,7 +255,7 @@ wait_pending_take:
     mov     x1, x10
     return_scrub
 wait_pending_ready:
-    highest_ready x12, w12, x11, x13
+    highest_ready x12, x11, x13
     ldrb    w13, [sp, #PD_PRIO]
     cmp     x12, x13
     b.hi    el0_svc_c
@@ -294,7 +293,7 @@ fast_switch:
 
 /* x10 = ready_summary, not 0: the caller runs next unless a ready PD outranks it. */
 reply_wait_ready:
-    highest_ready x11, w11, x10, x14
+    highest_ready x11, x10, x14
     ldrb    w13, [x12, #PD_PRIO]
     cmp     x13, x11
     b.lo    el0_svc_c
