@@ -10,15 +10,16 @@
  * (throttled_on), and nothing here tests it. What goes to C:
  *
  *   notify  bad id or no notify right; the peer waits but does not outrank
- *           self (C queues it behind the others of its priority)
+ *           self (C queues it behind the others of its priority); a wake
+ *           that preempts self while the scheduler's slot is occupied
  *   call    bad id or no PP right; the callee is not waiting; a message
  *           longer than MK_MSG_MAX_LENGTH (C clamps it)
  *   wait    a deferred operation; the first wait of a passive PD; callers
  *           queued on self; nothing else ready (C idles); a notification
- *           pending while a ready PD outranks self
+ *           pending while a ready PD outranks self or the slot is occupied
  *   reply-  as wait, and: nobody served or the PD served is not PD_CALLING
  *   wait    (a faulted child); notifications pending; a ready PD outranks
- *           the caller; a long message
+ *           the caller, or the slot is occupied; a long message
  *
  * In its case each does exactly what ipc.c and sched.h do (the comments name
  * the C functions: change both together), and what entry.S's switch_from,
