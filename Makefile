@@ -49,7 +49,7 @@ Minikit. Usage: make [TARGET] [V=1] [CONFIG=debug|release|benchmark] [BUILD=DIR]
 Build:
   make all            the same as make sdk (the default)
   make sdk            $(BUILD)/sdk/ in the Microkit SDK layout (tool, kernel, libmicrokit, examples)
-  make kernel         the kernel ELF for every config: $(BUILD)/kernel/<config>/minikit.elf
+  make kernel         the kernel ELF for every config: $(BUILD)/kernel/<config>/minikit.elf (-vm: with VM support)
   make examples       $(BUILD)/examples/<name>/loader.img for every example (CONFIG picks the config)
   make release        $(BUILD)/release/minikit-sdk-<version>-linux-x86_64.tar.gz
   make tool-static    the release build of the tool, statically linked: $(BUILD)/tool-static/microkit
@@ -112,8 +112,10 @@ include scripts/release/release.mk
 # share/minikit/gdb/minikit.py the GDB extension microkit-debug loads
 # bin/microkit-symbolize       a console log with file:line for every PC (share/minikit/symbolize.py)
 # bin/microkit-trace           a --trace console log as a Perfetto/Chrome trace or a text timeline (share/minikit/trace.py)
-# board/<board>/debug/elf/kernel-trace.elf  the trace kernel microkit --trace uses
+# board/<board>/debug/elf/kernel-trace.elf  the trace kernel microkit --trace uses (VM support included)
 # board/<board>/<config>/{include,lib,elf}
+#   elf/minikit.elf            the kernel for systems without virtual machines (no VM code)
+#   elf/minikit-vm.elf         the kernel with VM support: microkit picks it for a system with a <virtual_machine>
 # example/                     every example, buildable in place
 SDK_STAMPS := $(foreach c,$(CONFIGS),$(SDK)/board/$(BOARD)/$(c)/.stamp)
 
@@ -163,7 +165,7 @@ $(SDK)/example/.stamp: $(shell find examples -type f -not -path '*/build/*')
 	cp -r examples/. $(dir $@)
 	@touch $@
 
-$(SDK)/board/$(BOARD)/%/.stamp: $(BUILD)/kernel/%/minikit.elf $(BUILD)/libmicrokit/%/libmicrokit.a \
+$(SDK)/board/$(BOARD)/%/.stamp: $(BUILD)/kernel/%/minikit.elf $(BUILD)/kernel/%-vm/minikit.elf $(BUILD)/libmicrokit/%/libmicrokit.a \
 		libmicrokit/microkit.ld $(LIBMICROKIT_HEADERS) include/minikit/systable.h include/minikit/abi.h
 	@rm -rf $(dir $@) && mkdir -p $(dir $@)include/kernel $(dir $@)include/minikit $(dir $@)lib $(dir $@)elf
 	cp -r libmicrokit/include/. $(dir $@)include/
@@ -171,6 +173,7 @@ $(SDK)/board/$(BOARD)/%/.stamp: $(BUILD)/kernel/%/minikit.elf $(BUILD)/libmicrok
 	scripts/gen-config.sh $* > $(dir $@)include/kernel/gen_config.h
 	cp $(BUILD)/libmicrokit/$*/libmicrokit.a libmicrokit/microkit.ld $(dir $@)lib/
 	cp $(BUILD)/kernel/$*/minikit.elf $(dir $@)elf/
+	cp $(BUILD)/kernel/$*-vm/minikit.elf $(dir $@)elf/minikit-vm.elf
 	@touch $@
 
 # ---------------------------------------------------------------- examples

@@ -166,8 +166,10 @@ simulate: $(IMAGE_FILE)
 
 # QEMU halted with its GDB stub, gdb-multiarch attached with the Minikit
 # extension (share/minikit/gdb/minikit.py: info pds, pd-break, each PD's symbols).
+# The kernel's symbols come from the kernel the tool put in the image, which
+# the report names (elf/minikit-vm.elf for a system with virtual machines).
 GDB_FLAGS ?=
 debug: $(IMAGE_FILE)
-	$(MICROKIT_SDK)/bin/microkit-debug $(IMAGE_FILE) $(BOARD_DIR)/elf/minikit.elf $(REPORT_FILE) $(GDB_FLAGS)
+	$(MICROKIT_SDK)/bin/microkit-debug $(IMAGE_FILE) "$$(sed -n 's/^kernel: *//p' $(REPORT_FILE))" $(REPORT_FILE) $(GDB_FLAGS)
 
 endif

@@ -6,7 +6,8 @@
 #
 #   microkit-debug IMG KERNEL_ELF REPORT [gdb args...]
 #
-# KERNEL_ELF is the SDK's board/<board>/<config>/elf/minikit.elf, REPORT the
+# KERNEL_ELF is the kernel the report's "kernel:" line names (the SDK's
+# board/<board>/<config>/elf/minikit.elf, or minikit-vm.elf), REPORT the
 # tool's -r report (it names each PD's ELF). Extra arguments go to GDB, e.g.
 # -batch -x FILE to run a script non-interactively.
 #

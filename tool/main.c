@@ -214,15 +214,24 @@ static char *sdk_dir(void)
     return xstrdup(dirname(dirname(self)));
 }
 
-static char *kernel_path(const struct options *o)
+/*
+ * The SDK's kernel for this system (docs/sdk.md): minikit-vm.elf, the one
+ * with VM support, exactly when it has a <virtual_machine>; minikit.elf,
+ * which holds no VM code, otherwise; the trace kernel (VM support included)
+ * for --trace.
+ */
+static char *kernel_path(const struct options *o, int has_vms)
 {
     if (o->kernel)
         return xstrdup(o->kernel);
     char *sdk = sdk_dir();
-    char *path = xasprintf("%s/board/%s/%s/elf/%s", sdk, o->board, o->config, o->trace ? "kernel-trace.elf" : "minikit.elf");
+    const char *name = o->trace ? "kernel-trace.elf" : has_vms ? "minikit-vm.elf" : "minikit.elf";
+    char *path = xasprintf("%s/board/%s/%s/elf/%s", sdk, o->board, o->config, name);
     struct stat st;
     if (stat(path, &st))
-        diag_fatal("kernel not found: '%s' (%s); is MICROKIT_SDK (%s) a complete SDK?", path, strerror(errno), sdk);
+        diag_fatal("kernel not found: '%s' (%s); is MICROKIT_SDK (%s) a complete SDK?%s", path, strerror(errno), sdk,
+                   has_vms && !o->trace ? " (this system has a <virtual_machine>: it needs the kernel with VM support)"
+                                        : "");
     return path;
 }
 
@@ -240,9 +249,6 @@ int main(int argc, char **argv)
         if (o.report_json)
             output_declare("--report-json", o.report_json);
     }
-    char *kpath = o.gen_headers || o.graph ? NULL : kernel_path(&o); /* headers and graphs need no kernel */
-    if (kpath)
-        output_input("kernel", kpath);
     output_input("system file", o.system);
     timing_phase("arguments, SDK and output checks");
 
@@ -262,6 +268,8 @@ int main(int argc, char **argv)
         output_commit();
         return 0;
     }
+    char *kpath = kernel_path(&o, sys.nvms > 0); /* headers and graphs (above) need no kernel */
+    output_input("kernel", kpath);
     check_images(&sys);
     diag_checkpoint();
     timing_phase("PD ELFs: load, check, patch");
@@ -277,7 +285,7 @@ int main(int argc, char **argv)
     timing_phase("place (layout, system table)");
     pack_image(&layout, kernel, output_open(o.image));
     timing_phase("pack and write loader.img");
-    report_write(output_open(o.report), &sys, &layout, o.board, o.config);
+    report_write(output_open(o.report), &sys, &layout, o.board, o.config, kpath);
     if (o.report_json)
         report_write_json(output_open(o.report_json), &sys, &layout, o.board, o.config);
     timing_phase("write the report");

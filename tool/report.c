@@ -259,10 +259,12 @@ static void domain_section(FILE *f, const struct system *sys)
     }
 }
 
-void report_write(FILE *f, const struct system *sys, const struct layout *L, const char *board, const char *config)
+void report_write(FILE *f, const struct system *sys, const struct layout *L, const char *board, const char *config,
+                  const char *kernel)
 {
     fprintf(f, "Minikit system report (informative; the format may change; --report-json is stable)\n\n");
-    fprintf(f, "system:        %s\nboard:         %s\nconfig:        %s\n", sys->file, board, config);
+    fprintf(f, "system:        %s\nboard:         %s\nconfig:        %s\nkernel:        %s\n", sys->file, board,
+            config, kernel);
     fprintf(f, "flags:         %s%s%s\n", L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE ? "exit-when-idle" : "",
             (L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE) && (L->hdr.flags & MK_FLAG_VMS) ? ", " : "",
             L->hdr.flags & MK_FLAG_VMS ? "virtual machines" : !(L->hdr.flags & MK_FLAG_EXIT_WHEN_IDLE) ? "none" : "");

@@ -18,7 +18,8 @@ struct irq_row {
     const struct irq *irq;
 };
 
-void report_write(FILE *f, const struct system *sys, const struct layout *L, const char *board, const char *config);
+void report_write(FILE *f, const struct system *sys, const struct layout *L, const char *board, const char *config,
+                  const char *kernel);
 void report_write_json(FILE *f, const struct system *sys, const struct layout *L, const char *board,
                        const char *config);
 

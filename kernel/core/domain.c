@@ -89,21 +89,21 @@ static void schedule_check(const struct mk_systable *t)
 
     if (t->sched_off % 8 || t->sched_off < sizeof(*t) || t->sched_off > t->size ||
         (u64)t->nsched * sizeof(*e) > t->size - t->sched_off)
-        panic("system table: the domain schedule lies outside the table");
+        panic(BAD_TABLE "the domain schedule lies outside the table");
     if (t->nsched == 0 || t->sched_shift >= MK_NUM_DOMAIN_SCHEDULES ||
         t->nsched >= MK_NUM_DOMAIN_SCHEDULES - t->sched_shift || t->sched_start >= t->nsched)
-        panic("system table: domain schedule of %u entries at slot %u, start %u, does not fit %u slots",
+        panic(BAD_TABLE "domain schedule of %u entries at slot %u, start %u, does not fit %u slots",
               t->nsched, t->sched_shift, t->sched_start, MK_NUM_DOMAIN_SCHEDULES);
     for (unsigned i = 0; i < t->nsched; i++)
         if (e[i].unit != MK_SCHED_END_MARKER &&
             (e[i].domain >= MK_NUM_DOMAINS || e[i].duration == 0 ||
              (e[i].unit != MK_SCHED_US && e[i].unit != MK_SCHED_TICKS)))
-            panic("system table: domain schedule entry %u is invalid", i);
+            panic(BAD_TABLE "domain schedule entry %u is invalid", i);
     sched = e;
     sched_n = t->nsched;
     sched_start = t->sched_start;
     if (is_marker(sched_start))
-        panic("system table: the domain schedule starts at an end marker");
+        panic(BAD_TABLE "the domain schedule starts at an end marker");
     for (unsigned i = sched_start; !is_marker(i); i++)
         cycle_domains |= (uint16_t)(1u << sched[i].domain);
 }
@@ -120,7 +120,7 @@ void domains_init(const struct mk_systable *t)
     schedule_check(t);
     for (unsigned i = 0; i < npds; i++) {
         if (d[i].domain >= MK_NUM_DOMAINS)
-            panic("system table: PD %u in domain %u (0..%u)", i, d[i].domain, MK_NUM_DOMAINS - 1);
+            panic(BAD_TABLE "PD %u in domain %u (0..%u)", i, d[i].domain, MK_NUM_DOMAINS - 1);
         pds[i].domain = d[i].domain;
     }
     domains = 1;

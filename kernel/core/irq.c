@@ -27,15 +27,15 @@ void irqs_init(const struct mk_systable *t)
 
         /* The UART's IRQ 33 is a PD's like any other: the kernel only ever writes to the UART. */
         if (intid < MK_IRQ_FIRST || intid >= MK_IRQ_END || intid == MK_IRQ_KERNEL_TIMER)
-            panic("system table: IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
+            panic(BAD_TABLE "IRQ %u cannot be given to a PD (SGI, out of range or the kernel's)", intid);
         if (vms && (intid == VGIC_MAINT_INTID || intid == VGIC_HYPTIMER_INTID))
-            panic("system table: IRQ %u cannot be given to a PD in a system with virtual machines (the kernel's)",
+            panic(BAD_TABLE "IRQ %u cannot be given to a PD in a system with virtual machines (the kernel's)",
                   intid);
         if (irq->pd >= t->npds || irq->id >= MK_MAX_IDS || irq_owner[intid].pd)
-            panic("system table: IRQ %u has a bad or second owner", intid);
+            panic(BAD_TABLE "IRQ %u has a bad or second owner", intid);
         struct pd *p = &pds[irq->pd];
         if (p->ch[irq->id].peer || p->irq[irq->id])
-            panic("system table: PD %u uses id %u twice", irq->pd, irq->id);
+            panic(BAD_TABLE "PD %u uses id %u twice", irq->pd, irq->id);
         irq_owner[intid].pd = p;
         irq_owner[intid].id = irq->id;
         p->irq[irq->id] = (uint16_t)intid;
@@ -61,24 +61,6 @@ SYSCALL(sys_irq_ack)
 }
 
 /*
- * An interrupt no PD owns, in a system with virtual machines: the kernel's
- * timer is INTID 26 there (gic_take masked it: unmask it), 27 the guests'
- * virtual timer and 25 the GIC's maintenance interrupt, for which
- * arch/aarch64/vcpu.c reads the cause itself after a guest's exit.
- */
-static __attribute__((noinline)) int irq_take_vm(struct pd *self, unsigned intid)
-{
-    if (intid == VGIC_HYPTIMER_INTID) {
-        gic_unmask(intid);
-        return timer_tick(self);
-    }
-    if (intid == VGIC_VTIMER_INTID)
-        gic_mask(intid);
-    vgic_ppi_taken(intid);
-    return TIMER_KEEP;
-}
-
-/*
  * Take the pending interrupt: mask it (unless it is the kernel's timer),
  * end it, signal its PD. One per exception: another one pending brings the
  * CPU straight back (an IRQ exception on the ERET to EL0, or WFI returning
@@ -99,7 +81,7 @@ static inline __attribute__((always_inline)) int irq_take(struct pd *self, const
         if (t)
             sched_enqueue(t);
     } else if (vm && intid != GIC_SPURIOUS) {
-        return irq_take_vm(self, intid);
+        return vm_irq_take(self, intid); /* plat/qemu_virt/vgic.c */
     }
     return TIMER_KEEP;
 }
@@ -136,8 +118,10 @@ struct pd *irq_dispatch(struct pd *self)
     return dispatch(self, 0);
 }
 
+#ifdef MK_CONFIG_VM
 /* The same in a system with virtual machines (entry.S's VM vectors, idle, vcpu.c). */
 struct pd *irq_dispatch_vm(struct pd *self)
 {
     return dispatch(self, 1);
 }
+#endif

@@ -102,7 +102,8 @@ struct pd {
     struct pd *children[MK_MAX_IDS]; /* by child id */
     uint16_t irq[MK_MAX_IDS];        /* by id: the GIC INTID bound to it, or 0 */
     struct fpregs fp;
-    struct vcpu *vcpu;       /* a vCPU of a <virtual_machine> (arch/aarch64/vcpu.c); NULL for a PD (entry.S: PD_VCPU) */
+    struct vcpu *vcpu;       /* a vCPU of a <virtual_machine> (arch/aarch64/vcpu.c); NULL for a PD, and always */
+                             /* without MK_CONFIG_VM (entry.S: PD_VCPU) */
 } __attribute__((aligned(64))); /* pds_create clears the table with DC ZVA */
 
 /* core/main.c */
@@ -115,9 +116,12 @@ void kmain(unsigned boot_el);
 void kputs(const char *s);
 void kprintf(const char *fmt, ...);
 __attribute__((noreturn)) void panic(const char *fmt, ...);
-
-/* core/systable.c */
-const struct mk_systable *systable_check(u64 paddr);
+/* panic(BAD_TABLE "fmt", ...) prints "system table: fmt": those 14 bytes once, not in some 30 format strings
+         * (every byte of them is in every debug image) */
+         #define BAD_TABLE "\001"
+         
+         /* core/systable.c */
+         const struct mk_systable *systable_check(u64 paddr);
 const struct mk_pd *systable_pds(const struct mk_systable *t);
 const struct mk_map *systable_maps(const struct mk_systable *t);
 const struct mk_channel *systable_channels(const struct mk_systable *t);
@@ -164,7 +168,6 @@ struct pd *notify_pd(struct pd *t, unsigned id);
 void irqs_init(const struct mk_systable *t);
 int irq_ack(struct pd *self, u64 id);
 struct pd *irq_dispatch(struct pd *self);
-struct pd *irq_dispatch_vm(struct pd *self);
 SYSCALL(sys_irq_ack);
 
 /* core/domain.c */
@@ -242,7 +245,7 @@ void vspace_check(const struct mk_systable *t);
 /* arch/aarch64/vspace_cache.c */
 SYSCALL(sys_cache);
 
-/* core/vcpu_sys.c */
+/* core/vcpu_sys.c, or core/vm_none.c in a kernel without VM support */
 SYSCALL(sys_vcpu);
 
 /* core/pd.c: shared with vcpu_sys.c */
@@ -250,27 +253,12 @@ void pd_cancel(struct pd *c);
 void regs_to_mrs(const struct pd *c, u64 *mr);
 void regs_from_mrs(struct pd *c, const u64 *mr, unsigned count);
 
-/* arch/aarch64/vm_boot.c: virtual machines at boot (nothing without MK_FLAG_VMS) */
-void vm_boot_check(const struct mk_systable *t, unsigned boot_el);
-void vms_init(void);
-void arch_timer_el2_set(u64 deadline);
-extern int vms; /* the system has virtual machines */
-u64 vcpu_sanitise_spsr(u64 spsr);
-u64 vcpu_reg_read(struct vcpu *v, u64 reg, int *err);
-int vcpu_reg_write(struct vcpu *v, u64 reg, u64 value);
-int vcpu_ack_vppi(struct vcpu *v, u64 irq);
-u64 vcpu_reg_read_tpidrro(const struct vcpu *v);
-void vcpu_reg_write_tpidrro(struct vcpu *v, u64 value);
-int vgic_inject(struct vcpu *v, uint64_t packed);
-void vcpu_create(struct pd *p, const struct mk_pd *d);
-
 /* arch/aarch64/smc.c */
 SYSCALL(sys_smc);
 
 /* arch/aarch64/trap.c */
 struct pd *trap_slow(struct pd *self, u64 esr);
 struct pd *trap_irq(struct pd *self);
-struct pd *trap_irq_vm(struct pd *self);
 void kernel_fault(u64 esr, u64 elr, u64 far);
 void kernel_irq_taken(u64 elr);
 extern u32 switch_hooks_on;
@@ -305,5 +293,8 @@ void *memset(void *d, int c, size_t n);
 
 /* core/trace.c: the event timeline (nothing outside the trace kernel) */
 #include "trace.h"
+
+/* virtual machines: the hooks generic code calls, no-ops without MK_CONFIG_VM */
+#include "vm.h"
 
 #endif

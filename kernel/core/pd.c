@@ -16,7 +16,7 @@ static void pd_create(struct pd *p, unsigned index, const struct mk_pd *d, const
     p->index = (u8)index;
     p->desc = d;
     p->prio = d->priority;
-    if (d->kind == MK_PD_KIND_VCPU) {
+    if (desc_is_vcpu(d)) {
         /* A guest CPU: no address space or IPC buffer of its own; its VMM's
          * page tables stay in TTBR0 while the kernel runs it. */
         p->ttbr0 = pds[d->parent].ttbr0; /* created before: the parent's index is lower */
@@ -46,7 +46,7 @@ static void channels_connect(const struct mk_systable *t)
             struct ch_end *end = &pds[c->pd[e]].ch[c->id[e]];
 
             if (end->peer)
-                panic("system table: PD %u uses id %u twice", c->pd[e], c->id[e]);
+                panic(BAD_TABLE "PD %u uses id %u twice", c->pd[e], c->id[e]);
             end->peer = &pds[c->pd[!e]];
             end->peer_id = c->id[!e];
             end->flags = c->flags[e];
@@ -64,7 +64,7 @@ static void children_connect(const struct mk_systable *t)
             continue;
         struct pd *parent = &pds[d[i].parent];
         if (parent->children[d[i].child_id])
-            panic("system table: PD %u has two children with id %u", d[i].parent, d[i].child_id);
+            panic(BAD_TABLE "PD %u has two children with id %u", d[i].parent, d[i].child_id);
         parent->children[d[i].child_id] = &pds[i];
         pds[i].parent = parent;
         pds[i].child_id = d[i].child_id;
@@ -83,7 +83,7 @@ void pds_create(const struct mk_systable *t)
     children_connect(t);
     channels_connect(t);
     for (unsigned i = 0; i < npds; i++) {
-        if (d[i].kind == MK_PD_KIND_VCPU)
+        if (desc_is_vcpu(&d[i]))
             vcpu_create(&pds[i], &d[i]); /* stopped until its VMM restarts it */
         else
             sched_enqueue(&pds[i]);
@@ -98,7 +98,7 @@ static struct pd *child_arg(struct pd *self, u64 id)
 {
     struct pd *c = id < MK_MAX_IDS ? self->children[id] : NULL;
 
-    if (c && c->vcpu)
+    if (c && pd_is_vcpu(c))
         c = NULL; /* a vCPU id: the vCPU calls (core/vcpu_sys.c) are for those */
 
     self->regs.x[0] = c ? MK_OK : MK_EINVALID_CAP;

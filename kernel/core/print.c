@@ -102,10 +102,11 @@ void kprintf(const char *fmt, ...)
 void panic(const char *fmt, ...)
 {
     va_list ap;
+    int bad_table = *fmt == BAD_TABLE[0];
 
-    kputs("minikit| PANIC: ");
+    kputs(bad_table ? "minikit| PANIC: system table: " : "minikit| PANIC: ");
     va_start(ap, fmt);
-    vkprintf(fmt, ap);
+    vkprintf(fmt + bad_table, ap);
     va_end(ap);
     kputs("\n");
     plat_poweroff();

@@ -52,16 +52,16 @@ static void check_map_target(const struct mk_systable *t, u64 tpa, const struct 
     u64 bss_pa = KVA_TO_PA(__kernel_ram_start), bss_end_pa = KVA_TO_PA(__kernel_ram_end);
 
     if (end < m->paddr || end > MK_PA_END)
-        panic("system table: map %u [0x%lx..0x%lx) is outside the %u-bit physical address space", i, m->paddr,
+        panic(BAD_TABLE "map %u [0x%lx..0x%lx) is outside the %u-bit physical address space", i, m->paddr,
               end, MK_PA_BITS);
     if (overlaps(m->paddr, end, kernel_pa, kernel_end_pa) || overlaps(m->paddr, end, bss_pa, bss_end_pa) ||
         overlaps(m->paddr, end, tpa, tpa + t->size) || overlaps(m->paddr, end, t->kmem_base, t->kmem_end))
-        panic("system table: map %u [0x%lx..0x%lx) covers kernel memory", i, m->paddr, end);
+        panic(BAD_TABLE "map %u [0x%lx..0x%lx) covers kernel memory", i, m->paddr, end);
     if (!overlaps(m->paddr, end, MK_KEPT_DEVICES_BASE, MK_KEPT_DEVICES_END))
         return; /* RAM and most devices: boot time counts (make bench-ipc) */
     for (unsigned k = 0; k < MK_NKEPT_DEVICES; k++)
         if (overlaps(m->paddr, end, kept[k].base, kept[k].end))
-            panic("system table: map %u [0x%lx..0x%lx) covers the %s, which the kernel keeps", i, m->paddr, end,
+            panic(BAD_TABLE "map %u [0x%lx..0x%lx) covers the %s, which the kernel keeps", i, m->paddr, end,
                   kept[k].name);
 }
 
@@ -74,40 +74,12 @@ static void check_maps(const struct mk_systable *t, u64 tpa)
         u64 page = 1ULL << (m->page_bits & 63);
 
         if (m->page_bits != MK_PAGE_BITS && m->page_bits != MK_LARGE_PAGE_BITS)
-            panic("system table: map %u has page size 2^%u", i, m->page_bits);
+            panic(BAD_TABLE "map %u has page size 2^%u", i, m->page_bits);
         if ((m->vaddr | m->paddr | m->size) & (page - 1) || m->size == 0)
-            panic("system table: map %u is not page aligned", i);
+            panic(BAD_TABLE "map %u is not page aligned", i);
         if (m->vaddr + m->size < m->vaddr || m->vaddr + m->size > MK_USER_VSPACE_TOP + 1)
-            panic("system table: map %u [0x%lx..) leaves the user address space", i, m->vaddr);
+            panic(BAD_TABLE "map %u [0x%lx..) leaves the user address space", i, m->vaddr);
         check_map_target(t, tpa, m, i);
-    }
-}
-
-/*
- * A vCPU (docs/kernel.md, "Virtual machines"): a child of a PD (its VMM) in
- * a system flagged as having VMs; all vCPUs of one VM share its VMM and its
- * maps, whose guest-physical addresses fit stage 2's 39 bits.
- */
-static void check_vcpu(const struct mk_systable *t, unsigned i)
-{
-    const struct mk_pd *all = systable_pds(t), *p = &all[i];
-    const struct mk_map *maps = systable_maps(t);
-
-    if (!(t->flags & MK_FLAG_VMS))
-        panic("system table: entry %u is a vCPU but the table does not say the system has VMs", i);
-    if (p->parent == MK_NO_PARENT || p->parent >= i || all[p->parent].kind != MK_PD_KIND_PD)
-        panic("system table: vCPU %u (VM '%.64s') has no PD as its parent (its VMM)", i, p->name);
-    if (p->vm >= MK_MAX_PDS)
-        panic("system table: vCPU %u has VM index %u", i, p->vm);
-    for (unsigned j = 0; j < i; j++)
-        if (all[j].kind == MK_PD_KIND_VCPU && all[j].vm == p->vm &&
-            (all[j].parent != p->parent || all[j].map_first != p->map_first || all[j].map_count != p->map_count))
-            panic("system table: vCPUs %u and %u of VM %u differ in VMM or maps", j, i, p->vm);
-    for (u32 k = 0; k < p->map_count; k++) {
-        const struct mk_map *m = &maps[p->map_first + k];
-        if (m->vaddr + m->size > (1ULL << MK_GUEST_PA_BITS))
-            panic("system table: VM map %u [0x%lx..) is beyond the %u-bit guest-physical space",
-                  p->map_first + k, m->vaddr, MK_GUEST_PA_BITS);
     }
 }
 
@@ -117,19 +89,19 @@ static void check_pds(const struct mk_systable *t)
 
     for (unsigned i = 0; i < t->npds; i++, p++) {
         if (p->kind != MK_PD_KIND_PD && p->kind != MK_PD_KIND_VCPU)
-            panic("system table: PD %u has unknown kind %u", i, p->kind);
+            panic(BAD_TABLE "PD %u has unknown kind %u", i, p->kind);
         if ((u64)p->map_first + p->map_count > t->nmaps)
-            panic("system table: PD %u maps out of range", i);
+            panic(BAD_TABLE "PD %u maps out of range", i);
         if (p->priority > 254)
-            panic("system table: PD %u priority %u out of range", i, p->priority);
+            panic(BAD_TABLE "PD %u priority %u out of range", i, p->priority);
         if (p->parent != MK_NO_PARENT && (p->parent >= i || p->child_id >= MK_MAX_IDS))
-            panic("system table: PD %u has a bad parent", i);
+            panic(BAD_TABLE "PD %u has a bad parent", i);
         if (p->kind == MK_PD_KIND_VCPU) {
-            check_vcpu(t, i);
+            vm_check_vcpu(t, i); /* arch/aarch64/vm_boot.c; core/vm_none.c: no VM support */
             continue;
         }
         if (p->ipcbuf_paddr < RAM_BASE || p->ipcbuf_paddr + 4096 > RAM_END || p->ipcbuf_paddr & 0xfff)
-            panic("system table: PD %u IPC buffer at 0x%lx is not a RAM page", i, p->ipcbuf_paddr);
+            panic(BAD_TABLE "PD %u IPC buffer at 0x%lx is not a RAM page", i, p->ipcbuf_paddr);
     }
 }
 
@@ -141,11 +113,11 @@ static void check_channels(const struct mk_systable *t)
     for (unsigned i = 0; i < t->nchannels; i++, c++) {
         for (int e = 0; e < 2; e++)
             if (c->pd[e] >= t->npds || c->id[e] >= MK_MAX_IDS)
-                panic("system table: channel %u end %d out of range", i, e);
+                panic(BAD_TABLE "channel %u end %d out of range", i, e);
         /* A PPC must go to a strictly higher priority: that keeps call chains acyclic. */
         for (int e = 0; e < 2; e++)
             if ((c->flags[e] & MK_END_PP) && p[c->pd[e]].priority >= p[c->pd[!e]].priority)
-                panic("system table: channel %u: PPC to a PD of no higher priority", i);
+                panic(BAD_TABLE "channel %u: PPC to a PD of no higher priority", i);
     }
 }
 
@@ -163,17 +135,17 @@ const struct mk_systable *systable_check(u64 paddr)
     if (t->size < sizeof(*t) || paddr + t->size > RAM_END)
         panic("system table size %u is invalid", t->size);
     if (t->npds == 0 || t->npds > MK_MAX_PDS)
-        panic("system table: %u PDs (1..%u supported)", t->npds, MK_MAX_PDS);
+        panic(BAD_TABLE "%u PDs (1..%u supported)", t->npds, MK_MAX_PDS);
     if (!array_ok(t, t->pds_off, t->npds, sizeof(struct mk_pd)) ||
         !array_ok(t, t->maps_off, t->nmaps, sizeof(struct mk_map)) ||
         !array_ok(t, t->channels_off, t->nchannels, sizeof(struct mk_channel)) ||
         !array_ok(t, t->irqs_off, t->nirqs, sizeof(struct mk_irq)))
-        panic("system table: an array lies outside the table");
+        panic(BAD_TABLE "an array lies outside the table");
     if ((t->zero_base | t->zero_end | t->kmem_base | t->kmem_end) & 0xfff ||
         t->zero_base < KVA_TO_PA(__kernel_end) || t->zero_end > RAM_END || t->zero_base > t->zero_end ||
         t->kmem_base < t->zero_base || t->kmem_end > t->zero_end || t->kmem_base > t->kmem_end ||
         overlaps(t->zero_base, t->zero_end, paddr, paddr + t->size))
-        panic("system table: bad zero region [0x%lx..0x%lx) or page-table pool", t->zero_base, t->zero_end);
+        panic(BAD_TABLE "bad zero region [0x%lx..0x%lx) or page-table pool", t->zero_base, t->zero_end);
     check_pds(t);
     check_maps(t, paddr);
     check_channels(t);

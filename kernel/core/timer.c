@@ -127,7 +127,7 @@ void timer_init(void)
         p->budget = us_to_ticks(p->desc->budget_us, freq);
         p->period = us_to_ticks(p->desc->period_us, freq);
         if (p->desc->budget_us < MK_MIN_BUDGET_US || p->period == 0 || p->budget > p->period)
-            panic("system table: PD %u has budget %lu us, period %lu us", i, p->desc->budget_us,
+            panic(BAD_TABLE "PD %u has budget %lu us, period %lu us", i, p->desc->budget_us,
                   p->desc->period_us);
         p->timed = p->budget < p->period;
         p->remaining = (int64_t)p->budget;

@@ -13,7 +13,8 @@ for the PD the line is about: the one named in it (`PD 'server'`), else the
 one whose report or own output (`server: ...`) came last. REPORT is the tool's
 -r report, which names each PD's ELF; --elf adds or overrides one. Kernel
 addresses (the upper half) use --kernel, the SDK's
-board/<board>/<config>/elf/minikit.elf. The lookups are done by
+board/<board>/<config>/elf/minikit.elf (minikit-vm.elf for a system with
+VMs: the report's `kernel:` line names it). The lookups are done by
 aarch64-linux-gnu-addr2line (Debian's binutils-aarch64-linux-gnu), or
 llvm-symbolizer when that is missing.
 """

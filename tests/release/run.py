@@ -121,7 +121,7 @@ def run_unpacked(tmp, tarball, version):
     for c in CONFIGS:
         d = f"board/{BOARD}/{c}"
         want += [f"{d}/include/kernel/gen_config.h", f"{d}/include/microkit.h", f"{d}/lib/libmicrokit.a",
-                 f"{d}/lib/microkit.ld", f"{d}/elf/minikit.elf"]
+                 f"{d}/lib/microkit.ld", f"{d}/elf/minikit.elf", f"{d}/elf/minikit-vm.elf"]
     want += ["bin/microkit-symbolize", "share/minikit/symbolize.py", "bin/microkit-trace", "share/minikit/trace.py",
              f"board/{BOARD}/debug/elf/kernel-trace.elf"]
     want += [os.path.relpath(p, REPO) for p in glob.glob(os.path.join(REPO, "docs", "*.md"))]

@@ -50,6 +50,20 @@ test-deps:: sdk $(TOOL_TEST_ELFS)
 	    --exit-when-idle >/dev/null; \
 	done
 
+# The kernel without VM support given a system with VMs (tests/system/vm-no-vm-kernel:
+# an SDK mix-up, --override-kernel), and a system without VMs whose table was edited
+# to say it has some (vm-flag-no-vm-kernel: the flag alone, no vCPU entry). Both stop
+# at boot saying the kernel was built without VM support.
+test-deps:: sdk $(TOOL_TEST_ELFS)
+	@mkdir -p $(BUILD)/tests/system/vm-no-vm-kernel $(BUILD)/tests/system/vm-flag-no-vm-kernel
+	@$(SDK)/bin/microkit tests/tool/good/vm.system --search-path $(TOOL_TEST_DIR)/elf --board $(BOARD) \
+	  --config debug --override-kernel $(SDK)/board/$(BOARD)/debug/elf/minikit.elf \
+	  -o $(BUILD)/tests/system/vm-no-vm-kernel/loader.img -r $(BUILD)/tests/system/vm-no-vm-kernel/report.txt >/dev/null
+	@$(SDK)/bin/microkit tests/tool/good/minimal.system --search-path $(TOOL_TEST_DIR)/elf --board $(BOARD) \
+	  --config debug -o $(BUILD)/tests/system/vm-flag-no-vm-kernel/loader.img \
+	  -r $(BUILD)/tests/system/vm-flag-no-vm-kernel/report.txt >/dev/null
+	@python3 tests/system/vm-flag-no-vm-kernel/set-vms-flag.py $(BUILD)/tests/system/vm-flag-no-vm-kernel/loader.img
+
 # The vm example with a hostile /init (tests/system/vm-hostile-guest/init):
 # the same VMM, another guest program.
 test-deps:: sdk

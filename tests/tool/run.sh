@@ -147,6 +147,8 @@ cli image-type 1 "image type 'elf' is not supported" minimal.system --board qemu
 sdk=$MICROKIT_SDK
 MICROKIT_SDK=$TMP/nosdk
 cli no-kernel 1 "kernel not found: '$TMP/nosdk/board/qemu_virt_aarch64/debug/elf/minikit.elf'" minimal.system --board qemu_virt_aarch64 --config debug $G
+# A system with a <virtual_machine> takes the kernel with VM support, and only it.
+cli no-vm-kernel 1 "kernel not found: '$TMP/nosdk/board/qemu_virt_aarch64/release/elf/minikit-vm.elf'" vm.system --board qemu_virt_aarch64 --config release $G
 MICROKIT_SDK=$sdk
 }
 

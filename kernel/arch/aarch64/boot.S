@@ -3,7 +3,9 @@
  * MMU off, at EL2 (QEMU virtualization=on) or EL1.
  *
  *   1. drop from EL2 to EL1 if needed (the kernel always runs at EL1),
- *      leaving EL2 the world switch's vectors (el2.S) for virtual machines;
+ *      leaving EL2 the world switch's vectors (el2.S) for virtual machines
+ *      in the kernel with VM support (MK_CONFIG_VM; without it EL2 keeps
+ *      nothing: the kernel never calls it);
  *   2. build the kernel's page tables: the first 3 GiB of physical memory at
  *      KERNEL_VBASE + pa (TTBR1), also reachable at its identity address
  *      through TTBR0 for the instant the MMU turns on (kmain drops that:
@@ -67,14 +69,17 @@ _start:
     cmp     x19, #2
     b.ne    at_el1
 
-    /* EL2 -> EL1. EL2 keeps only el2.S's vectors and stack (physical
-     * addresses: EL2 runs at them), for a system with virtual machines. */
+    /* EL2 -> EL1. With VM support, EL2 keeps only el2.S's vectors and
+     * stack (physical addresses: EL2 runs at them), for a system with
+     * virtual machines. */
+#ifdef MK_CONFIG_VM
     adr     x0, el2_vectors
     msr     vbar_el2, x0
     adrp    x0, el2_stack_top
     add     x0, x0, :lo12:el2_stack_top
     mov     sp, x0
     msr     tpidr_el2, xzr
+#endif
     mov     x0, #(1 << 31)          /* HCR_EL2.RW: EL1 is AArch64; no traps to EL2 */
     msr     hcr_el2, x0
     mov     x0, #3                  /* EL1 may use the physical counter and timer */

@@ -24,10 +24,10 @@
 #include "frame.h"
 
 /*
- * The vector table, twice: exception_vectors for a system without virtual
- * machines, exception_vectors_vm (installed by arch/aarch64/vm_boot.c) for
- * one with them, whose IRQs go to trap_irq_vm. The choice costs nothing on
- * the interrupt path.
+ * The vector table: exception_vectors; in the kernel with VM support
+ * (MK_CONFIG_VM) also exception_vectors_vm, which arch/aarch64/vm_boot.c
+ * installs for a system with virtual machines, whose IRQs go to
+ * irq_dispatch_vm. The choice costs nothing on the interrupt path.
  */
 .macro vectors name, irq
     .balign 2048
@@ -88,7 +88,9 @@
 
     .section .text.vectors, "ax"     /* with el2.S's: no padding between them (kernel.ld) */
     vectors exception_vectors, el0_irq
+#ifdef MK_CONFIG_VM
     vectors exception_vectors_vm, el0_irq_vm
+#endif
 
     .text
 
@@ -163,15 +165,19 @@ arch_switch_to:
     mov     x19, x0                 /* next's x19 is reloaded from its frame */
     bl      switch_hooks
     mov     x0, x19
+#ifdef MK_CONFIG_VM
     ldr     x1, [x0, #PD_VCPU]      /* a vCPU (only in a system with VMs, which */
     cbnz    x1, vcpu_enter          /* always runs the hooks): to the world switch */
+#endif
     b       arch_enter_user
 
+#ifdef MK_CONFIG_VM
 /* vcpu_run(next) on a fresh kernel stack: nothing below it is live. */
 vcpu_enter:
     mrs     x1, tpidr_el1
     mov     sp, x1
     b       vcpu_run
+#endif
 
 .macro save_rest                    /* everything but x30, already saved */
     stp     x0, x1, [sp, #X(0)]
@@ -206,12 +212,14 @@ el0_slow:
     bl      trap_slow               /* returns the PD to run next */
     b       slow_exit
 
+#ifdef MK_CONFIG_VM
 el0_irq_vm:
     str     x30, [sp, #X(30)]
     save_rest
     mov     x19, x0
-    bl      trap_irq_vm
+    bl      irq_dispatch_vm
     b       slow_exit
+#endif
 
 el0_irq:
     str     x30, [sp, #X(30)]

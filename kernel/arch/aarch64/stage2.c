@@ -46,7 +46,7 @@ static u64 *next_table(u64 *table, unsigned idx)
     if (!table[idx])
         table[idx] = pt_alloc() | S2_TABLE | S2_VALID;
     else if ((table[idx] & 3) != (S2_TABLE | S2_VALID))
-        panic("system table: a VM map overlaps a large-page map");
+        panic(BAD_TABLE "a VM map overlaps a large-page map");
     return PA_TO_KVA(table[idx] & S2_ADDR);
 }
 
@@ -63,12 +63,12 @@ void stage2_map(u64 vttbr, const struct mk_map *m)
         if (m->page_bits == MK_LARGE_PAGE_BITS) {
             slot = &l2[(gpa >> 21) & 0x1ff];
             if (*slot)
-                panic("system table: VM maps overlap at guest-physical 0x%lx", gpa);
+                panic(BAD_TABLE "VM maps overlap at guest-physical 0x%lx", gpa);
             *slot = pa | bits | S2_VALID;
         } else {
             slot = &next_table(l2, (gpa >> 21) & 0x1ff)[(gpa >> 12) & 0x1ff];
             if (*slot)
-                panic("system table: VM maps overlap at guest-physical 0x%lx", gpa);
+                panic(BAD_TABLE "VM maps overlap at guest-physical 0x%lx", gpa);
             *slot = pa | bits | S2_TABLE | S2_VALID;
         }
     }

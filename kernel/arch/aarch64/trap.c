@@ -53,12 +53,6 @@ struct pd *trap_irq(struct pd *self)
     return irq_dispatch(self);
 }
 
-/* The same in a system with virtual machines (entry.S: exception_vectors_vm). */
-struct pd *trap_irq_vm(struct pd *self)
-{
-    return irq_dispatch_vm(self);
-}
-
 /*
  * entry.S switches the address space and TPIDR_EL0 itself; what else a
  * switch needs is here, and called only when switch_hooks_on says some of

@@ -42,7 +42,7 @@ static u64 *table_walk(u64 *table, unsigned idx)
     if (!table[idx])
         table[idx] = pt_alloc() | PTE_TABLE | PTE_VALID;
     else if ((table[idx] & 3) != (PTE_TABLE | PTE_VALID))
-        panic("system table: a map overlaps a large-page map");
+        panic(BAD_TABLE "a map overlaps a large-page map");
     return PA_TO_KVA(table[idx] & PTE_ADDR);
 }
 
@@ -80,12 +80,12 @@ void vspace_map(u64 ttbr0, const struct mk_map *m)
         if (m->page_bits == MK_LARGE_PAGE_BITS) {
             slot = &l2[(va >> 21) & 0x1ff];
             if (*slot)
-                panic("system table: maps overlap at 0x%lx", va);
+                panic(BAD_TABLE "maps overlap at 0x%lx", va);
             *slot = pa | bits | PTE_VALID;
         } else {
             slot = &table_walk(l2, (va >> 21) & 0x1ff)[(va >> 12) & 0x1ff];
             if (*slot)
-                panic("system table: maps overlap at 0x%lx", va);
+                panic(BAD_TABLE "maps overlap at 0x%lx", va);
             *slot = pa | bits | PTE_TABLE | PTE_VALID;
         }
     }

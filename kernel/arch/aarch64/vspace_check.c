@@ -126,7 +126,7 @@ void vspace_check(const struct mk_systable *t)
     const struct mk_map *maps = systable_maps(t);
     for (unsigned i = 0; i < npds; i++) {
         u64 want = 0;
-        if (pds[i].vcpu)
+        if (pd_is_vcpu(&pds[i]))
             continue; /* a vCPU: its VMM's tables (and its VM's stage 2, which EL0 never uses) */
         w = (struct walk){ .t = t, .pd = pds[i].desc };
         for (unsigned j = 0; j < w.pd->map_count; j++)

@@ -70,13 +70,27 @@ void vgic_vtimer_enable(int on)
         gic_mask(VGIC_VTIMER_INTID);
 }
 
-/* The kernel's IRQ path took PPI 25 or 27, which masks what it takes. */
-void vgic_ppi_taken(unsigned intid)
+/*
+ * An interrupt no PD owns, in a system with virtual machines (core/irq.c's
+ * irq_dispatch_vm): the kernel's timer is INTID 26 there (gic_take masked
+ * it: unmask it), 27 the guests' virtual timer and 25 the GIC's maintenance
+ * interrupt, for which arch/aarch64/vcpu.c reads the cause itself after a
+ * guest's exit. gic_take masked 25 and 27: note it. Returns the timer's
+ * verdict on self, as irq.c's irq_take.
+ */
+int vm_irq_take(struct pd *self, unsigned intid)
 {
-    if (intid == VGIC_MAINT_INTID)
-        maint_on = 0;
-    else if (intid == VGIC_VTIMER_INTID)
+    if (intid == VGIC_HYPTIMER_INTID) {
+        gic_unmask(intid);
+        return timer_tick(self);
+    }
+    if (intid == VGIC_VTIMER_INTID) {
+        gic_mask(intid);
         vtimer_on = 0;
+    } else if (intid == VGIC_MAINT_INTID) {
+        maint_on = 0;
+    }
+    return TIMER_KEEP;
 }
 
 void vgic_load(struct vcpu *v)

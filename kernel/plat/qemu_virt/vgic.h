@@ -23,7 +23,6 @@ void vgic_init(void);
 void vgic_load(struct vcpu *v);                      /* v's state into the GICH, before it runs */
 int vgic_inject(struct vcpu *v, uint64_t packed);    /* MK_VCPU_INJECT_IRQ: an seL4 error code */
 int vgic_maintenance(struct vcpu *v, int64_t *idx);  /* after an IRQ exit: 1 with the EOI'd LR (or -1) */
-void vgic_ppi_taken(unsigned intid);                 /* the kernel's IRQ path masked PPI 25 or 27 */
 void vgic_vtimer_enable(int on);                     /* PPI 27 at the distributor, only when it changes */
 
 #endif
