@@ -83,6 +83,46 @@ static void check_maps(const struct mk_systable *t, u64 tpa)
     }
 }
 
+#ifdef MK_CONFIG_VM
+/*
+ * A vCPU (docs/kernel.md, "Virtual machines"): a child of a PD (its VMM) in
+ * a system flagged as having VMs; all vCPUs of one VM share its VMM and its
+ * maps, whose guest-physical addresses fit stage 2's 39 bits. Here rather
+ * than in vm_boot.c: inlined into check_pds, it keeps the VM debug kernel's
+ * text under 36 KiB.
+ */
+static void check_vcpu(const struct mk_systable *t, unsigned i)
+{
+    const struct mk_pd *all = systable_pds(t), *p = &all[i];
+    const struct mk_map *maps = systable_maps(t);
+
+    if (!(t->flags & MK_FLAG_VMS))
+        panic(BAD_TABLE "entry %u is a vCPU but the table does not say the system has VMs", i);
+    if (p->parent == MK_NO_PARENT || p->parent >= i || all[p->parent].kind != MK_PD_KIND_PD)
+        panic(BAD_TABLE "vCPU %u (VM '%.64s') has no PD as its parent (its VMM)", i, p->name);
+    if (p->vm >= MK_MAX_PDS)
+        panic(BAD_TABLE "vCPU %u has VM index %u", i, p->vm);
+    for (unsigned j = 0; j < i; j++)
+        if (all[j].kind == MK_PD_KIND_VCPU && all[j].vm == p->vm &&
+            (all[j].parent != p->parent || all[j].map_first != p->map_first || all[j].map_count != p->map_count))
+            panic(BAD_TABLE "vCPUs %u and %u of VM %u differ in VMM or maps", j, i, p->vm);
+    for (u32 k = 0; k < p->map_count; k++) {
+        const struct mk_map *m = &maps[p->map_first + k];
+        if (m->vaddr + m->size > (1ULL << MK_GUEST_PA_BITS))
+            panic(BAD_TABLE "VM map %u [0x%lx..) is beyond the %u-bit guest-physical space",
+                  p->map_first + k, m->vaddr, MK_GUEST_PA_BITS);
+    }
+}
+
+#else
+/* A kernel without VM support refuses every vCPU entry (core/vm_none.c). */
+static void check_vcpu(const struct mk_systable *t, unsigned i)
+{
+    (void)t, (void)i;
+    vm_unsupported("a vCPU entry");
+}
+#endif
+
 static void check_pds(const struct mk_systable *t)
 {
     const struct mk_pd *p = systable_pds(t);
@@ -97,7 +137,7 @@ static void check_pds(const struct mk_systable *t)
         if (p->parent != MK_NO_PARENT && (p->parent >= i || p->child_id >= MK_MAX_IDS))
             panic(BAD_TABLE "PD %u has a bad parent", i);
         if (p->kind == MK_PD_KIND_VCPU) {
-            vm_check_vcpu(t, i); /* arch/aarch64/vm_boot.c; core/vm_none.c: no VM support */
+            check_vcpu(t, i);
             continue;
         }
         if (p->ipcbuf_paddr < RAM_BASE || p->ipcbuf_paddr + 4096 > RAM_END || p->ipcbuf_paddr & 0xfff)

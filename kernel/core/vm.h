@@ -19,7 +19,6 @@
 
 /* Both kernels: vm_boot.c, or vm_none.c (which stops: no VM support). */
 void vm_boot_check(const struct mk_systable *t, unsigned boot_el); /* after systable_check */
-void vm_check_vcpu(const struct mk_systable *t, unsigned i);       /* systable_check, per vCPU entry */
 
 #ifdef MK_CONFIG_VM
 
@@ -58,6 +57,9 @@ static inline int desc_is_vcpu(const struct mk_pd *d)
 #else /* no VM support: a system with VMs never gets past vm_boot_check */
 
 enum { vms = 0 };
+
+/* core/vm_none.c: stop, the system has VMs (`what` says how the table shows it) */
+__attribute__((noreturn)) void vm_unsupported(const char *what);
 
 static inline void vms_init(void)
 {

@@ -13,23 +13,17 @@
 #include "kernel.h"
 
 /* One message for both ways a table can say it has VMs: every byte of it is in every debug image. */
-static __attribute__((noreturn)) void no_vm_support(const char *what)
+void vm_unsupported(const char *what)
 {
     panic("this system has virtual machines (%s), but this kernel was built without VM support: use the SDK's "
           "minikit-vm.elf, which microkit picks for a system with a <virtual_machine>", what);
-}
-
-void vm_check_vcpu(const struct mk_systable *t, unsigned i)
-{
-    (void)t, (void)i;
-    no_vm_support("a vCPU entry");
 }
 
 void vm_boot_check(const struct mk_systable *t, unsigned boot_el)
 {
     (void)boot_el;
     if (t->flags & MK_FLAG_VMS)
-        no_vm_support("MK_FLAG_VMS");
+        vm_unsupported("MK_FLAG_VMS");
 }
 
 SYSCALL(sys_vcpu)

@@ -143,26 +143,28 @@ static void fpu_claim(struct pd *p)
 /*
  * The breakpoint and watchpoint registers: debug registers do not trap (a
  * guest kernel programs MDSCR_EL1 and the OS lock at boot), so a guest may
- * set them, and another vCPU must not find them: a vCPU that runs after a
- * different one has run finds them cleared (a guest's breakpoints last
- * while no other vCPU runs: keeping them per vCPU costs more text than the
- * debug kernel's page budget has). Meanwhile they fire nowhere: the kernel
- * and PDs never enable debug exceptions (MDSCR_EL1, cpu.c; a guest's is
+ * set them; they are its own, kept per vCPU like its EL1 registers, but
+ * switched lazily: only when a vCPU runs that is not the one whose values
+ * the CPU holds. Left in place meanwhile, they fire nowhere: the kernel and
+ * PDs never enable debug exceptions (MDSCR_EL1, cpu.c; a guest's is
  * switched by el2.S). The CPUs Minikit runs on (QEMU's Cortex-A53, A57,
  * A72) have 6 breakpoints and 4 watchpoints.
  */
-#define BP_CLEAR(n) write_sysreg(dbgbcr##n##_el1, 0); write_sysreg(dbgbvr##n##_el1, 0);
-#define WP_CLEAR(n) write_sysreg(dbgwcr##n##_el1, 0); write_sysreg(dbgwvr##n##_el1, 0);
+#define DBG_SWAP(kind, n) o->kind[n] = read_sysreg(dbg##kind##n##_el1); write_sysreg(dbg##kind##n##_el1, d->kind[n]);
+#define BP_SWAP(n) DBG_SWAP(bvr, n) DBG_SWAP(bcr, n)
+#define WP_SWAP(n) DBG_SWAP(wvr, n) DBG_SWAP(wcr, n)
 
 static void debug_claim(struct vcpu *v)
 {
-    static struct vcpu *last;
+    static struct vcpu *owner;
+    static typeof(v->dbg) none; /* before any vCPU ran: the kernel's (all clear) */
+    typeof(v->dbg) *o = owner ? &owner->dbg : &none, *d = &v->dbg;
 
-    if (last == v)
+    if (owner == v)
         return;
-    last = v;
-    BP_CLEAR(0) BP_CLEAR(1) BP_CLEAR(2) BP_CLEAR(3) BP_CLEAR(4) BP_CLEAR(5)
-    WP_CLEAR(0) WP_CLEAR(1) WP_CLEAR(2) WP_CLEAR(3)
+    BP_SWAP(0) BP_SWAP(1) BP_SWAP(2) BP_SWAP(3) BP_SWAP(4) BP_SWAP(5)
+    WP_SWAP(0) WP_SWAP(1) WP_SWAP(2) WP_SWAP(3)
+    owner = v;
 }
 
 static struct pd *fault_vm(struct pd *p, struct vcpu *v, u64 ec)

@@ -25,6 +25,9 @@ struct vcpu {
     struct pd *pd;
     u8 vppi_masked;          /* the virtual timer's VPPI event is out, until AckVPPI */
     struct vgic_shadow vgic; /* list registers etc. while another vCPU has the GIC's */
+    struct {                 /* breakpoints and watchpoints while another vCPU has the CPU's (vcpu.c) */
+        u64 bvr[6], bcr[6], wvr[4], wcr[4];
+    } dbg;
 };
 
 /* arch/aarch64/vcpu.c */

@@ -37,34 +37,6 @@ void vm_boot_check(const struct mk_systable *t, unsigned boot_el)
     vms = 1;
 }
 
-/*
- * A vCPU (docs/kernel.md, "Virtual machines"): a child of a PD (its VMM) in
- * a system flagged as having VMs; all vCPUs of one VM share its VMM and its
- * maps, whose guest-physical addresses fit stage 2's 39 bits.
- */
-void vm_check_vcpu(const struct mk_systable *t, unsigned i)
-{
-    const struct mk_pd *all = systable_pds(t), *p = &all[i];
-    const struct mk_map *maps = systable_maps(t);
-
-    if (!(t->flags & MK_FLAG_VMS))
-        panic(BAD_TABLE "entry %u is a vCPU but the table does not say the system has VMs", i);
-    if (p->parent == MK_NO_PARENT || p->parent >= i || all[p->parent].kind != MK_PD_KIND_PD)
-        panic(BAD_TABLE "vCPU %u (VM '%.64s') has no PD as its parent (its VMM)", i, p->name);
-    if (p->vm >= MK_MAX_PDS)
-        panic(BAD_TABLE "vCPU %u has VM index %u", i, p->vm);
-    for (unsigned j = 0; j < i; j++)
-        if (all[j].kind == MK_PD_KIND_VCPU && all[j].vm == p->vm &&
-            (all[j].parent != p->parent || all[j].map_first != p->map_first || all[j].map_count != p->map_count))
-            panic(BAD_TABLE "vCPUs %u and %u of VM %u differ in VMM or maps", j, i, p->vm);
-    for (u32 k = 0; k < p->map_count; k++) {
-        const struct mk_map *m = &maps[p->map_first + k];
-        if (m->vaddr + m->size > (1ULL << MK_GUEST_PA_BITS))
-            panic(BAD_TABLE "VM map %u [0x%lx..) is beyond the %u-bit guest-physical space",
-                  p->map_first + k, m->vaddr, MK_GUEST_PA_BITS);
-    }
-}
-
 /* The kernel's timer while it has VMs: CNTHP, which only EL2 reaches. */
 void arch_timer_el2_set(u64 deadline)
 {

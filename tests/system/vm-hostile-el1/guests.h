@@ -11,7 +11,8 @@
  *     decode (writeback, pair: ISV = 0), an unaligned access; then leaves
  *     everything behind it can: EL1 registers set to a marker, FP registers,
  *     an acknowledged but never ended interrupt, its virtual timer firing,
- *     and spins for ever on a budget (the kernel's timer must still work).
+ *     and spins for ever on a budget (the kernel's timer must still work),
+ *     checking that its own breakpoints and watchpoints stay as it set them.
  *   B (victim, entry GUEST_B): reports, before it does anything else, every
  *     register and GICV state it starts with: nothing of A's or the kernel's
  *     may show.
@@ -27,6 +28,7 @@
 #define R_ALIGN     0x20 /* A: exceptions after an unaligned device access (0 or 1) */
 #define R_IAR       0x28 /* A: the INTID it acknowledged */
 #define R_FAIL      0x30 /* either: an unexpected vector (value: which) */
+#define R_DBG_LOST  0x38 /* A: its breakpoint/watchpoint registers changed under it */
 #define R_ISV0      0x100 /* A: writeback store and pair load here: ISV = 0 */
 #define R_B         0x200 /* B: report i at R_B + 8 * i */
 #define B_REPORTS   37
@@ -220,7 +222,19 @@ __asm__(
     "    mov   sp, x9\n"
     "    mov   x0, #0x43\n"                 /* H_LEFT */
     "    hvc   #0\n"
-    "3:  b     3b\n"                        /* and spin, on its budget */
+    /* and spin, on its budget, checking that its own breakpoints and watchpoints stay
+     * set while guest B runs in between */
+    "3:  mrs   x9, dbgbvr0_el1\n"
+    "    mrs   x10, dbgwvr0_el1\n"
+    "    mrs   x11, dbgwcr1_el1\n"
+    "    mov   x12, #0x1fff\n"
+    "    movk  x12, #0x1f00, lsl #16\n"
+    "    cmp   x9, x24\n"
+    "    ccmp  x10, x25, #0, eq\n"
+    "    ccmp  x11, x12, #0, eq\n"
+    "    b.eq  3b\n"
+    "    str   x9, [x28, #0x38]\n"         /* R_DBG_LOST */
+    "    b     3b\n"
 
     /* guest A's vectors: only the synchronous one of its own EL is expected */
     "    .balign 2048\n"

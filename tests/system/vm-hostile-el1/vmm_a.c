@@ -128,6 +128,9 @@ static seL4_Bool vm_fault(void)
     case R_IAR:
         check_eq(value & 0x3ff, 45, "guest A acknowledged 45");
         break;
+    case R_DBG_LOST:
+        check(0, "guest A's own breakpoint and watchpoint registers were lost while guest B ran");
+        break;
     default:
         check_eq(value, 0, "guest A reached a bad vector");
         break;
