@@ -141,9 +141,9 @@ static void fpu_claim(struct pd *p)
 }
 
 /*
- * The breakpoint and watchpoint registers: debug registers do not trap (a
- * guest kernel programs MDSCR_EL1 and the OS lock at boot), so a guest may
- * set them; they are its own, kept per vCPU like its EL1 registers, but
+ * The breakpoint and watchpoint registers and the OS lock: debug registers
+ * do not trap (a guest kernel programs MDSCR_EL1 and the OS lock at boot),
+ * so a guest may set them; they are its own, kept per vCPU like its EL1 registers, but
  * switched lazily: only when a vCPU runs that is not the one whose values
  * the CPU holds. Left in place meanwhile, they fire nowhere: the kernel and
  * PDs never enable debug exceptions (MDSCR_EL1, cpu.c; a guest's is
@@ -164,6 +164,8 @@ static void debug_claim(struct vcpu *v)
         return;
     BP_SWAP(0) BP_SWAP(1) BP_SWAP(2) BP_SWAP(3) BP_SWAP(4) BP_SWAP(5)
     WP_SWAP(0) WP_SWAP(1) WP_SWAP(2) WP_SWAP(3)
+    o->os_unlocked = !(read_sysreg(oslsr_el1) & 2); /* OSLK */
+    write_sysreg(oslar_el1, !d->os_unlocked);
     owner = v;
 }
 

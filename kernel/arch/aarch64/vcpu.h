@@ -27,6 +27,7 @@ struct vcpu {
     struct vgic_shadow vgic; /* list registers etc. while another vCPU has the GIC's */
     struct {                 /* breakpoints and watchpoints while another vCPU has the CPU's (vcpu.c) */
         u64 bvr[6], bcr[6], wvr[4], wcr[4];
+        u64 os_unlocked;     /* the OS lock: 0 locked, as out of reset */
     } dbg;
 };
 

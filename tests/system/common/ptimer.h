@@ -2,21 +2,7 @@
 #ifndef IDLE_TIMER_H
 #define IDLE_TIMER_H
 
-#include <microkit.h>
-
-static inline seL4_Word counter(void)
-{
-    seL4_Word v;
-    __asm__ volatile("isb; mrs %0, cntpct_el0" : "=r"(v));
-    return v;
-}
-
-static inline seL4_Word counter_freq(void)
-{
-    seL4_Word v;
-    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(v));
-    return v;
-}
+#include "counter.h"
 
 /* Fire at counter value `when` (in the past: the line is asserted at once). */
 static inline void timer_at(seL4_Word when)

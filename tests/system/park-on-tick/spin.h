@@ -1,7 +1,7 @@
 #ifndef SPIN_H
 #define SPIN_H
 
-#include <microkit.h>
+#include "counter.h"
 
 #define RESUMPTIONS 200 /* times a spinner must get the CPU back (about a second) */
 #define GAP_US      100 /* a longer jump of the counter: it was off the CPU */
@@ -13,22 +13,14 @@ struct share {
 
 uintptr_t shared;
 
-static inline seL4_Word counter(void)
-{
-    seL4_Word v;
-    __asm__ volatile("isb; mrs %0, cntpct_el0" : "=r"(v));
-    return v;
-}
-
 /* Spin until the CPU was taken away and given back n times. */
 static inline void spin_until_resumed(unsigned n)
 {
-    seL4_Word freq, last = counter();
+    seL4_Word gap = counter_freq() / 1000000 * GAP_US, last = counter();
 
-    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(freq));
     while (n) {
         seL4_Word now = counter();
-        if (now - last > freq / 1000000 * GAP_US)
+        if (now - last > gap)
             n--;
         last = now;
     }

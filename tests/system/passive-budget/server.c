@@ -13,10 +13,9 @@ void notified(microkit_channel ch)
 microkit_msginfo protected(microkit_channel ch, microkit_msginfo msginfo)
 {
     volatile struct share *s = (volatile struct share *)shared;
-    seL4_Word freq;
+    seL4_Word freq = counter_freq();
 
     (void)ch, (void)msginfo;
-    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(freq));
     s->call_start = counter();
     while (counter() < s->call_start + freq / 1000 * CALL_MS)
         ;

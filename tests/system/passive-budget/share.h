@@ -1,7 +1,7 @@
 #ifndef SHARE_H
 #define SHARE_H
 
-#include <microkit.h>
+#include "counter.h"
 
 #define CALL_MS 2
 
@@ -10,12 +10,5 @@ struct share {
 };
 
 uintptr_t shared;
-
-static inline seL4_Word counter(void)
-{
-    seL4_Word v;
-    __asm__ volatile("isb; mrs %0, cntpct_el0" : "=r"(v));
-    return v;
-}
 
 #endif

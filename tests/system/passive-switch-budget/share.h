@@ -1,7 +1,7 @@
 #ifndef SHARE_H
 #define SHARE_H
 
-#include <microkit.h>
+#include "counter.h"
 
 #define A_CALL_US 1000
 #define B_CALL_US 2000
@@ -11,21 +11,5 @@ struct share {
 };
 
 uintptr_t shared;
-
-static inline seL4_Word counter(void)
-{
-    seL4_Word v;
-    __asm__ volatile("isb; mrs %0, cntpct_el0" : "=r"(v));
-    return v;
-}
-
-static inline void spin_us(seL4_Word us)
-{
-    seL4_Word freq, start = counter();
-
-    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(freq));
-    while (counter() < start + freq / 1000000 * us)
-        ;
-}
 
 #endif

@@ -5,7 +5,7 @@
 #ifndef RR_H
 #define RR_H
 
-#include <microkit.h>
+#include "counter.h"
 
 #define SWITCHES    20  /* hand-overs between a and b before they stop */
 #define DEADLINE_MS 200 /* a spinner gives up after this long (round-robin broken) */
@@ -21,20 +21,6 @@ struct rr {
 };
 
 uintptr_t shared;
-
-static inline seL4_Word counter(void)
-{
-    seL4_Word v;
-    __asm__ volatile("isb; mrs %0, cntpct_el0" : "=r"(v));
-    return v;
-}
-
-static inline seL4_Word counter_freq(void)
-{
-    seL4_Word v;
-    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(v));
-    return v;
-}
 
 /*
  * Spins until SWITCHES hand-overs happened. The first iteration after the

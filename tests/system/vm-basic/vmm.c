@@ -8,7 +8,7 @@
  * arguments; stop and restart. Prints "vmm: TEST_PASS" at the end, or a
  * TEST_FAIL line saying what was wrong.
  */
-#include <microkit.h>
+#include "vmm-test.h"
 #include "guest.h"
 
 #define VCPU  0
@@ -16,74 +16,18 @@
 
 uintptr_t guest_ram;
 
-static int failures;
 static int guest_reports, maintenances;
-
-static void puthex(seL4_Word v)
-{
-    static const char hex[] = "0123456789abcdef";
-    char buf[19];
-    int i = 18;
-
-    buf[i] = 0;
-    do {
-        buf[--i] = hex[v & 0xf];
-        v >>= 4;
-    } while (v && i > 2);
-    buf[--i] = 'x';
-    buf[--i] = '0';
-    microkit_dbg_puts(&buf[i]);
-}
-
-static void say(const char *s)
-{
-    microkit_dbg_puts("vmm: ");
-    microkit_dbg_puts(s);
-    microkit_dbg_puts("\n");
-}
-
-static void say_hex(const char *s, seL4_Word v)
-{
-    microkit_dbg_puts("vmm: ");
-    microkit_dbg_puts(s);
-    puthex(v);
-    microkit_dbg_puts("\n");
-}
-
-static void check(int ok, const char *what)
-{
-    if (!ok) {
-        failures++;
-        microkit_dbg_puts("vmm: TEST_FAIL: ");
-        microkit_dbg_puts(what);
-        microkit_dbg_puts("\n");
-    }
-}
-
-/* x register n of a seL4_UserContext. */
-static seL4_Word *xreg(seL4_UserContext *c, unsigned n)
-{
-    static const unsigned char at[31] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 17, 18, 19, 20, 21, 22, 23,
-                                          12, 13, 14, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 15, 16 };
-    return &((seL4_Word *)c)[at[n]];
-}
 
 static seL4_UserContext regs;
 
 static void read_regs(void)
 {
-    seL4_Error err = seL4_TCB_ReadRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0,
-                                            sizeof(regs) / sizeof(seL4_Word), &regs);
-    check(err == seL4_NoError, "seL4_TCB_ReadRegisters on the vCPU");
+    vcpu_read_regs(VCPU, &regs);
 }
 
-/* Past the trapped instruction; the reply (return true) resumes the vCPU there. */
 static void advance(void)
 {
-    regs.pc += 4;
-    seL4_Error err = seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + VCPU, seL4_False, 0,
-                                             sizeof(regs) / sizeof(seL4_Word), &regs);
-    check(err == seL4_NoError, "seL4_TCB_WriteRegisters on the vCPU");
+    vcpu_advance(VCPU, &regs);
 }
 
 /* Bad ids and arguments: seL4's errors, nothing else happens. */

@@ -31,7 +31,7 @@
 #define R_DBG_LOST  0x38 /* A: its breakpoint/watchpoint registers changed under it */
 #define R_ISV0      0x100 /* A: writeback store and pair load here: ISV = 0 */
 #define R_B         0x200 /* B: report i at R_B + 8 * i */
-#define B_REPORTS   37
+#define B_REPORTS   38
 #define MARKER      0xdead5ec0UL
 
 /* HVC x0 codes of guest A. */
@@ -315,6 +315,8 @@ __asm__(
     "    sub   x9, x9, x10\n"
     "    lsr   x9, x9, #32\n        str x9, [x28, #280]\n"   /* no offset of A's */
     "    mrs   x9, CurrentEL\n      str x9, [x28, #288]\n"
+    "    mrs   x9, oslsr_el1\n"
+    "    ubfx  x9, x9, #1, #1\n      str x9, [x28, #296]\n"   /* OSLK: locked, as out of reset */
     "    mov   x0, #0x50\n"
     "    hvc   #0\n"
     "5:  b     5b\n"

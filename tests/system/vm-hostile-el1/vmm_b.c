@@ -15,7 +15,7 @@ static const char *const names[B_REPORTS] = {
     "SP_EL0", "VBAR_EL1", "CNTV_CTL_EL0", "MDSCR_EL1", "DBGBVR0_EL1", "DBGBCR0_EL1", "DBGWVR0_EL1", "DBGWCR0_EL1",
     "DBGWCR1_EL1", "FPCR", "d0", "d31", "MAIR_EL1", "AMAIR_EL1", "AFSR0_EL1", "ESR_EL1", "FAR_EL1", "CNTKCTL_EL1",
     "CSSELR_EL1", "SP_EL1", "ELR_EL1", "SPSR_EL1", "GICV_CTLR", "GICV_PMR", "GICV_RPR", "GICV_APR", "GICV_IAR",
-    "CNTPCT - CNTVCT (high half)", "CurrentEL",
+    "CNTPCT - CNTVCT (high half)", "CurrentEL", "OSLSR_EL1.OSLK",
 };
 static seL4_Word want(unsigned i)
 {
@@ -23,6 +23,7 @@ static seL4_Word want(unsigned i)
     case 32: return 0xff;  /* no active interrupt: idle priority */
     case 34: return 0x3ff; /* nothing pending */
     case 36: return 4;     /* EL1 */
+    case 37: return 1;     /* the OS lock locked, as out of reset */
     default: return 0;
     }
 }

@@ -5,13 +5,13 @@
  * injects INTID 50 into vCPU 0 (switched out: the kernel's copy of its list
  * registers) and 51 into vCPU 1 (the one just running).
  */
-#include <microkit.h>
+#include "vmm-test.h"
 
 #define MMIO 0x10000000UL
 
 uintptr_t guest_ram;
 
-static int ready, done, failures, maint[2];
+static int ready, done, maint[2];
 static seL4_Word got[2];
 
 __asm__("    .section .rodata.guest, \"a\"\n"
@@ -43,30 +43,6 @@ __asm__("    .section .rodata.guest, \"a\"\n"
         "    .text\n");
 extern const char pair_start[], pair_end[];
 
-static void check(int ok, const char *what)
-{
-    if (!ok) {
-        failures++;
-        microkit_dbg_puts("vmm: TEST_FAIL: ");
-        microkit_dbg_puts(what);
-        microkit_dbg_puts("\n");
-    }
-}
-
-static seL4_UserContext read_regs(microkit_child vcpu)
-{
-    seL4_UserContext regs = {0};
-
-    seL4_TCB_ReadRegisters(BASE_VM_TCB_CAP + vcpu, seL4_False, 0, sizeof(regs) / sizeof(seL4_Word), &regs);
-    return regs;
-}
-
-static void advance(microkit_child vcpu, seL4_UserContext *regs)
-{
-    regs->pc += 4;
-    seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + vcpu, seL4_False, 0, sizeof(*regs) / sizeof(seL4_Word), regs);
-}
-
 void init(void)
 {
     char *dst = (char *)guest_ram;
@@ -88,7 +64,7 @@ seL4_Bool fault(microkit_child vcpu, microkit_msginfo msginfo, microkit_msginfo 
 {
     seL4_Word label = microkit_msginfo_get_label(msginfo);
     seL4_Word addr = microkit_mr_get(seL4_VMFault_Addr), idx = microkit_mr_get(seL4_VGICMaintenance_IDX);
-    seL4_UserContext regs;
+    seL4_UserContext regs = {0};
 
     *reply_msginfo = microkit_msginfo_new(0, 0);
     check(vcpu <= 1, "fault() names vCPU 0 or 1");
@@ -97,7 +73,7 @@ seL4_Bool fault(microkit_child vcpu, microkit_msginfo msginfo, microkit_msginfo 
         maint[vcpu]++;
         return seL4_True;
     }
-    regs = read_regs(vcpu);
+    vcpu_read_regs(vcpu, &regs);
     if (label == seL4_Fault_VMFault && addr == MMIO) {
         got[vcpu] = regs.x12;
     } else if (label == seL4_Fault_UnknownSyscall && regs.x0 == 1) {
@@ -124,6 +100,6 @@ seL4_Bool fault(microkit_child vcpu, microkit_msginfo msginfo, microkit_msginfo 
         check(0, "unexpected exit");
         return seL4_False;
     }
-    advance(vcpu, &regs);
+    vcpu_advance(vcpu, &regs);
     return seL4_True;
 }
