@@ -580,6 +580,21 @@ static char *literal(struct parser *x, const char *what)
     return strndup_arena(x, s, (size_t)(x->p - 1 - s));
 }
 
+/* Up to and past the '>' that closes a declaration, over the literals in it (a '>' in
+ * one does not close it); `in` names what a missing '>' leaves unfinished. */
+static void skip_decl(struct parser *x, const char *in)
+{
+    while (x->p < x->end && *x->p != '>') {
+        if (*x->p == '"' || *x->p == '\'')
+            literal(x, "a literal");
+        else
+            adv(x);
+    }
+    if (x->p == x->end)
+        ends_in(x, in);
+    adv(x);
+}
+
 /* "<!ENTITY" at the cursor, in the internal subset. */
 static void entity_decl(struct parser *x)
 {
@@ -629,15 +644,7 @@ static void entity_decl(struct parser *x)
         fail(start, "declare it as <!ENTITY name \"value\">", x, "<!ENTITY %s> has no value", name);
     }
     /* Anything else (an external entity: SYSTEM/PUBLIC "...", NDATA) up to the '>'. */
-    while (x->p < x->end && *x->p != '>') {
-        if (*x->p == '"' || *x->p == '\'')
-            literal(x, "a literal");
-        else
-            adv(x);
-    }
-    if (x->p == x->end)
-        ends_in(x, "the DOCTYPE");
-    adv(x);
+    skip_decl(x, "the DOCTYPE");
     /* Parameter entities and external ones are never read (a reference to an external one is then an
      * undefined entity); the first declaration of a name binds (XML 1.0, 4.2). */
     if (parameter || !value || find_entity(x, name))
@@ -691,15 +698,7 @@ static void doctype(struct parser *x)
         } else if (at(x, "<!ENTITY")) {
             entity_decl(x);
         } else if (at(x, "<!ELEMENT") || at(x, "<!ATTLIST") || at(x, "<!NOTATION")) { /* not used */
-            while (x->p < x->end && *x->p != '>') {
-                if (*x->p == '"' || *x->p == '\'')
-                    literal(x, "a literal");
-                else
-                    adv(x);
-            }
-            if (x->p == x->end)
-                ends_in(x, "the DOCTYPE's internal subset [...]");
-            adv(x);
+            skip_decl(x, "the DOCTYPE's internal subset [...]");
         } else if (*x->p == '%') { /* a parameter entity reference: not read */
             while (x->p < x->end && *x->p != ';' && !is_space(*x->p))
                 adv(x);

@@ -6,7 +6,7 @@
 #ifndef SHARE_H
 #define SHARE_H
 
-#include <microkit.h>
+#include "counter.h"
 
 #define WINDOW_MS 40 /* both spin from `start` to `start + WINDOW_MS` */
 #define GAP_US    5
@@ -22,18 +22,9 @@ struct share {
 
 uintptr_t shared;
 
-static inline seL4_Word counter(void)
-{
-    seL4_Word v;
-    __asm__ volatile("isb; mrs %0, cntpct_el0" : "=r"(v));
-    return v;
-}
-
 static inline seL4_Word ticks_per_us(void)
 {
-    seL4_Word v;
-    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(v));
-    return v / 1000000;
+    return counter_freq() / 1000000;
 }
 
 /* Spin until the window ends, adding up the steps spent on the CPU. */
