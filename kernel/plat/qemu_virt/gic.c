@@ -166,11 +166,13 @@ unsigned gic_take(unsigned keep)
         write_sysreg(ICC_EOIR1_EL1, intid);
         return intid;
     }
-    intid = *reg32(GICC_PA, GICC_IAR) & 0x3ff;
+    volatile uint32_t *cpu = reg32(GICC_PA, 0);
+    __asm__("" : "+r"(cpu)); /* one base register for IAR and EOIR: GCC builds each constant address anew */
+    intid = cpu[GICC_IAR / 4] & 0x3ff;
     if (intid >= GIC_MAX_INTID)
         return GIC_SPURIOUS;
     if (intid != keep) /* v2: every INTID's enable bit is in the distributor */
         *reg32(GICD_PA, GICD_ICENABLER + intid / 32 * 4) = 1u << (intid % 32);
-    *reg32(GICC_PA, GICC_EOIR) = intid;
+    cpu[GICC_EOIR / 4] = intid;
     return intid;
 }
