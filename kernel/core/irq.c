@@ -103,8 +103,9 @@ static inline __attribute__((always_inline)) struct pd *dispatch(struct pd *self
         return self;
     unsigned top = sched_highest_ready();
     if (top > self->prio) {
-        sched_enqueue_front(self);
-        return sched_pick();
+        struct pd *p = sched_pick(); /* first, so that self may take the slot */
+        sched_enqueue_front_picked(self);
+        return p;
     }
     if (verdict == TIMER_ROTATE && top == self->prio) {
         sched_enqueue(self);

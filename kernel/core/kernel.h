@@ -137,18 +137,41 @@ typedef SYSCALL((*syscall_fn));
 void sched_remove(struct pd *p); /* and the inline queue operations of sched.h */
 SYSCALL(sys_yield);
 extern u64 ready_bits[NUM_PRIOS / 64], ready_summary;
+extern struct pd *ready_slot;
+
+/*
+ * ready_summary: bit w (0..3) <=> ready_bits[w] != 0, and bit
+ * READY_SLOT_BIT <=> ready_slot is occupied (core/sched.c), so that
+ * "is anything ready" stays one load and one test on every path.
+ */
+#define READY_SLOT (1ULL << READY_SLOT_BIT) /* READY_SLOT_BIT: pd_layout.h, for fastpath.S */
+_Static_assert(NUM_PRIOS / 64 <= READY_SLOT_BIT, "ready_summary: the word bits and the slot bit overlap");
 
 static inline int sched_any_ready(void)
 {
     return ready_summary != 0;
 }
 
-/* The highest priority with a ready PD; only meaningful if sched_any_ready(). */
-static inline unsigned sched_highest_ready(void)
+/* The highest priority with a PD in a ready queue, from ready_summary's word bits (summary: without READY_SLOT). */
+static inline unsigned sched_words_highest(u64 summary)
 {
-    unsigned w = 63 - (unsigned)__builtin_clzll(ready_summary | 1);
+    unsigned w = 63 - (unsigned)__builtin_clzll(summary | 1);
 
     return w * 64 + 63 - (unsigned)__builtin_clzll(ready_bits[w] | 1);
+}
+
+/* The highest priority with a PD in a ready queue (not the slot); only meaningful if there is one. */
+static inline unsigned sched_queued_highest(void)
+{
+    return sched_words_highest(ready_summary & ~READY_SLOT);
+}
+
+/* The highest priority with a ready PD; only meaningful if sched_any_ready(). The slot's is never below. */
+static inline unsigned sched_highest_ready(void)
+{
+    if (ready_summary & READY_SLOT)
+        return ready_slot->prio;
+    return sched_queued_highest();
 }
 
 /* core/ipc.c */
@@ -189,7 +212,20 @@ void timer_rebind(void);
 int timer_tick(struct pd *self);
 int timer_yield(struct pd *self);
 void timer_idle(void);
-void timer_idle_end(struct pd *next);
+
+/*
+ * Idle ends: `next` runs from now on and is charged from now (idle time is
+ * nobody's). Needed because idle may resume the very PD whose syscall or
+ * interrupt led to it, and entry.S returns to that PD without a switch (so
+ * without switch_hooks); when next is another PD the switch's own
+ * timer_switch then charges it the few ticks in between. Inline: it is on
+ * the idle interrupt path, where without timing it is one test.
+ */
+static inline void timer_idle_end(struct pd *next)
+{
+    if (timing)
+        timer_switch(next);
+}
 
 /* core/pd.c */
 SYSCALL(sys_pd_restart);

@@ -39,4 +39,7 @@
 #define PD_STATE_WAITING  1
 #define PD_STATE_CALLING  2
 
+/* ready_summary's bit for the scheduler's slot (core/sched.c) */
+#define READY_SLOT_BIT 63
+
 #endif

@@ -9,10 +9,27 @@
 
 extern struct pd *ready_head[NUM_PRIOS], *ready_tail[NUM_PRIOS];
 
+/* core/sched.c, out of line: rare on the C paths, and kept out of every inlined queue operation */
+void sched_slot_flush(void); /* the slot is occupied */
+void sched_slot_flush_below(unsigned prio);
+struct pd *sched_slot_take(void);
+void sched_enqueue_front(struct pd *p);
+void sched_enqueue_front_picked(struct pd *self);
+
 static inline void sched_mark_ready(unsigned prio)
 {
     ready_bits[prio / 64] |= 1ULL << (prio % 64);
     ready_summary |= 1ULL << (prio / 64);
+}
+
+/* p goes first in its priority's queue (no slot, no parking: the callers below see to those). */
+static inline void sched_queue_front(struct pd *p)
+{
+    p->next = ready_head[p->prio];
+    if (!p->next)
+        ready_tail[p->prio] = p;
+    ready_head[p->prio] = p;
+    sched_mark_ready(p->prio);
 }
 
 /* A PD whose budget is spent stays parked until core/timer.c releases it. */
@@ -20,6 +37,8 @@ static inline void sched_enqueue(struct pd *p)
 {
     if (p->throttled_on)
         return;
+    if (ready_summary & READY_SLOT)
+        sched_slot_flush_below(p->prio); /* the slot's PD would no longer be the first to run */
     p->next = NULL;
     if (ready_tail[p->prio])
         ready_tail[p->prio]->next = p;
@@ -29,24 +48,14 @@ static inline void sched_enqueue(struct pd *p)
     sched_mark_ready(p->prio);
 }
 
-/* A preempted PD resumes before the others of its priority: it was not done. */
-static inline void sched_enqueue_front(struct pd *p)
-{
-    if (p->throttled_on)
-        return;
-    p->next = ready_head[p->prio];
-    if (!p->next)
-        ready_tail[p->prio] = p;
-    ready_head[p->prio] = p;
-    sched_mark_ready(p->prio);
-}
-
-/* Take the first PD of the highest ready priority out of its queue, or NULL. */
+/* Take the first PD of the highest ready priority (the slot's, if any) out, or NULL. */
 static inline struct pd *sched_pick(void)
 {
     if (!ready_summary)
         return NULL;
-    unsigned prio = sched_highest_ready();
+    if (ready_summary & READY_SLOT)
+        return sched_slot_take();
+    unsigned prio = sched_words_highest(ready_summary); /* READY_SLOT is clear here */
     struct pd *p = ready_head[prio];
 
     ready_head[prio] = p->next;
@@ -64,8 +73,9 @@ static inline struct pd *sched_pick(void)
 static inline struct pd *keep_or_preempt(struct pd *self)
 {
     if (sched_any_ready() && sched_highest_ready() > self->prio) {
-        sched_enqueue_front(self);
-        return sched_pick();
+        struct pd *p = sched_pick(); /* first, so that self may take the slot */
+        sched_enqueue_front_picked(self);
+        return p;
     }
     return self;
 }

@@ -26,6 +26,11 @@
  * and, without a PD ("sched_check: rule N, priority P"):
  *  10  a priority is marked ready but its queue is empty
  *  11  a ready queue's tail is not its last PD
+ *  12  the slot (core/sched.c) and its bit in ready_summary disagree, or a
+ *      queued PD outranks the slot's (P: the highest queued priority)
+ *  13  a ready PD outranks the PD about to run (P: its priority); the fast
+ *      paths rely on this (a preempted PD takes the slot, a call's callee
+ *      runs next)
  * (A link or `caller` pointing outside the PD table is not tested for: the
  * walk then faults in the kernel, which panics as well.)
  *
@@ -83,6 +88,17 @@ static u64 check_ready_queues(u64 *seen)
                 broken_prio(11, prio);
         }
     }
+    const struct pd *s = ready_slot;
+    if (!(ready_summary & READY_SLOT) != !s)
+        broken_prio(12, 0);
+    if (s) {
+        mark(s, seen);
+        ready |= 1ULL << s->index;
+        if (s->state != PD_RUNNABLE || s->throttled_on || s->domain != cur_domain)
+            broken(s, 2);
+        if ((ready_summary & ~READY_SLOT) && sched_queued_highest() > s->prio)
+            broken_prio(12, sched_queued_highest());
+    }
     return ready;
 }
 
@@ -115,6 +131,8 @@ void sched_check(const struct pd *next)
             broken(next, 4);
         if (((ready | queued) >> next->index) & 1)
             broken(next, 5);
+        if (sched_any_ready() && sched_highest_ready() > next->prio)
+            broken_prio(13, sched_highest_ready());
     }
     for (unsigned i = 0; i < npds; i++) {
         const struct pd *p = &pds[i];

@@ -281,15 +281,4 @@ void timer_idle(void)
         timer_switch(NULL);
 }
 
-/*
- * Idle ends: `next` runs from now on and is charged from now (idle time is
- * nobody's). Needed because idle may resume the very PD whose syscall or
- * interrupt led to it, and entry.S returns to that PD without a switch (so
- * without switch_hooks); when next is another PD the switch's own
- * timer_switch then charges it the few ticks in between.
- */
-void timer_idle_end(struct pd *next)
-{
-    if (timing)
-        timer_switch(next);
-}
+/* timer_idle_end(): inline in kernel.h */

@@ -63,6 +63,8 @@ void watchdog_switch(struct pd *next)
 /* Is any PD of priority below `prio` in a ready queue? */
 static int lower_ready(unsigned prio)
 {
+    if ((ready_summary & READY_SLOT) && ready_slot->prio < prio)
+        return 1;
     for (unsigned p = 0; p < prio; p++)
         if (ready_head[p])
             return 1;
@@ -75,6 +77,8 @@ static void warn(struct pd *hog, u64 t)
 
     kprintf("minikit| watchdog: PD '%.64s' (priority %u) has run for %lu ms without waiting, while PDs of lower "
             "priority are ready:", hog->desc->name, hog->prio, ms);
+    if ((ready_summary & READY_SLOT) && ready_slot->prio < hog->prio)
+        kprintf(" '%.64s' (priority %u)", ready_slot->desc->name, ready_slot->prio);
     for (int p = hog->prio - 1; p >= 0; p--)
         for (struct pd *q = ready_head[p]; q; q = q->next)
             kprintf(" '%.64s' (priority %u)", q->desc->name, q->prio);

@@ -10,15 +10,16 @@
  * (throttled_on), and nothing here tests it. What goes to C:
  *
  *   notify  bad id or no notify right; the peer waits but does not outrank
- *           self (C queues it behind the others of its priority)
+ *           self (C queues it behind the others of its priority); a wake
+ *           that preempts self while the scheduler's slot is occupied
  *   call    bad id or no PP right; the callee is not waiting; a message
  *           longer than MK_MSG_MAX_LENGTH (C clamps it)
  *   wait    a deferred operation; the first wait of a passive PD; callers
  *           queued on self; nothing else ready (C idles); a notification
- *           pending while a ready PD outranks self
+ *           pending while a ready PD outranks self or the slot is occupied
  *   reply-  as wait, and: nobody served or the PD served is not PD_CALLING
  *   wait    (a faulted child); notifications pending; a ready PD outranks
- *           the caller; a long message
+ *           the caller, or the slot is occupied; a long message
  *
  * In its case each does exactly what ipc.c and sched.h do (the comments name
  * the C functions: change both together), and what entry.S's switch_from,
@@ -82,35 +83,13 @@
     eret
 .endm
 
-/* sched_enqueue_front(p): p (not parked) before the others of priority prio. Clobbers x14..x17. */
-.macro enqueue_front p, prio
-    adrp    x14, ready_head
-    add     x14, x14, :lo12:ready_head
-    ldr     x15, [x14, \prio, lsl #3]
-    str     x15, [\p, #PD_NEXT]
-    str     \p, [x14, \prio, lsl #3]
-    cbnz    x15, 1f
-    adrp    x14, ready_tail
-    add     x14, x14, :lo12:ready_tail
-    str     \p, [x14, \prio, lsl #3]
-1:  lsr     x14, \prio, #6          /* sched_mark_ready(prio) */
-    adrp    x15, ready_bits
-    add     x15, x15, :lo12:ready_bits
-    ldr     x16, [x15, x14, lsl #3]
-    mov     x17, #1
-    lsl     x17, x17, \prio         /* a shift by a register takes it modulo 64 */
-    orr     x16, x16, x17
-    str     x16, [x15, x14, lsl #3]
-    adrp    x15, ready_summary
-    ldr     x16, [x15, :lo12:ready_summary]
-    mov     x17, #1
-    lsl     x17, x17, x14
-    orr     x16, x16, x17
-    str     x16, [x15, :lo12:ready_summary]
-.endm
-
-/* out = sched_highest_ready(), summary = ready_summary (not 0). Clobbers t. */
+/*
+ * out = sched_highest_ready(), summary = ready_summary (not 0). Clobbers t.
+ * With the slot occupied, C decides (a PD preempted while another waits or
+ * replies: not the common case, and the code stays one page smaller).
+ */
 .macro highest_ready out, summary, t
+    tbnz    \summary, #READY_SLOT_BIT, el0_svc_c
     clz     \t, \summary
     mov     \out, #63
     sub     \out, \out, \t          /* w: the highest non-empty word of ready_bits */
@@ -157,14 +136,21 @@ notify_wake:
     ldrb    w13, [sp, #PD_PRIO]
     cmp     w10, w13
     b.ls    el0_svc_c
+    adrp    x14, ready_summary
+    ldr     x15, [x14, :lo12:ready_summary]
+    tbnz    x15, #READY_SLOT_BIT, el0_svc_c /* C: the slot's PD goes to its queue first */
     /* Taken: notify_pd() wakes t with x0 = 0, x1 = its pending set;
-     * make_runnable(): t preempts self, which goes first in its ready queue
-     * and finds MK_OK when it resumes. */
+     * make_runnable(): t preempts self, which finds MK_OK when it resumes.
+     * sched_enqueue_front(self): self was running, so no queued PD outranks
+     * it (sched_check rule 13) and the slot is free: self takes the slot. */
     str     xzr, [x12, #PD_PENDING]
     strb    wzr, [x12, #PD_STATE]           /* PD_RUNNABLE */
     str     xzr, [sp, #X(0)]
+    orr     x15, x15, #(1 << READY_SLOT_BIT)
+    str     x15, [x14, :lo12:ready_summary]
+    adrp    x14, ready_slot
     mov     x9, sp
-    enqueue_front x9, x13
+    str     x9, [x14, :lo12:ready_slot]
     mov     x0, #0
     b       fast_switch
 
@@ -215,6 +201,7 @@ fast_wait:
     str     xzr, [sp, #PD_CALLER]           /* not answered: that PD stays blocked */
     mov     w11, #PD_STATE_WAITING
     strb    w11, [sp, #PD_STATE]
+    tbnz    x10, #READY_SLOT_BIT, wait_slot
     clz     x11, x10
     mov     x13, #63
     sub     x11, x13, x11                   /* w: the highest non-empty word */
@@ -244,6 +231,16 @@ fast_wait:
     adrp    x16, ready_summary
     str     x10, [x16, :lo12:ready_summary]
 1:  str     xzr, [x12, #PD_NEXT]
+    ldp     x0, x1, [x12, #X(0)]
+    b       fast_switch
+
+/* x10 = ready_summary, x13 its page: sched_pick() takes the slot's PD. */
+wait_slot:
+    and     x10, x10, #~(1 << READY_SLOT_BIT)
+    str     x10, [x13, :lo12:ready_summary]
+    adrp    x14, ready_slot
+    ldr     x12, [x14, :lo12:ready_slot]
+    str     xzr, [x14, :lo12:ready_slot]
     ldp     x0, x1, [x12, #X(0)]
     b       fast_switch
 
