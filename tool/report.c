@@ -70,17 +70,23 @@ static void memory_map(FILE *f, const struct layout *L)
     free(r);
 }
 
-static void pd_maps(FILE *f, const struct pd *pd, const struct mk_pd *t, const struct layout *L)
+/* The maps of a PD's or a VM's entry in the kernel's table; `addr` names what its address is. */
+static void table_maps(FILE *f, const struct mk_pd *t, const struct layout *L, const char *addr)
 {
-    fprintf(f, "    maps:\n");
     for (uint32_t k = 0; k < t->map_count; k++) {
         const struct mk_map *m = &L->maps[t->map_first + k];
         char p[4];
         report_perms(m->attrs, p);
-        fprintf(f, "        vaddr 0x%010llx  size 0x%08llx  %s  %s  %s pages  paddr 0x%llx\n", X(m->vaddr),
+        fprintf(f, "        %s 0x%010llx  size 0x%08llx  %s  %s  %s pages  paddr 0x%llx\n", addr, X(m->vaddr),
                 X(m->size), p, m->attrs & MK_MAP_UNCACHED ? "uncached" : "cached  ",
                 m->page_bits == MK_PAGE_BITS ? "4K" : "2M", X(m->paddr));
     }
+}
+
+static void pd_maps(FILE *f, const struct pd *pd, const struct mk_pd *t, const struct layout *L)
+{
+    fprintf(f, "    maps:\n");
+    table_maps(f, t, L, "vaddr");
     for (size_t k = 0; k < pd->nmaps; k++)
         fprintf(f, "        MR '%s' at vaddr 0x%llx, perms \"%s\"\n", pd->maps[k].mr->name, X(pd->maps[k].vaddr),
                 pd->maps[k].perms);
@@ -146,14 +152,7 @@ static void vm_section(FILE *f, const struct system *sys, const struct layout *L
         for (size_t k = 0; k < vm->nvcpus; k++)
             fprintf(f, "    vcpu id %-3u  entry %u, core %u\n", vm->vcpus[k].id, vm->vcpus[k].index, vm->vcpus[k].cpu);
         fprintf(f, "    guest-physical maps:\n");
-        for (uint32_t k = 0; k < t->map_count; k++) {
-            const struct mk_map *m = &L->maps[t->map_first + k];
-            char p[4];
-            report_perms(m->attrs, p);
-            fprintf(f, "        gpa 0x%010llx  size 0x%08llx  %s  %s  %s pages  paddr 0x%llx\n", X(m->vaddr),
-                    X(m->size), p, m->attrs & MK_MAP_UNCACHED ? "uncached" : "cached  ",
-                    m->page_bits == MK_PAGE_BITS ? "4K" : "2M", X(m->paddr));
-        }
+        table_maps(f, t, L, "gpa");
         for (size_t k = 0; k < vm->nmaps; k++)
             fprintf(f, "        MR '%s' at guest-physical 0x%llx, perms \"%s\"\n", vm->maps[k].mr->name,
                     X(vm->maps[k].vaddr), vm->maps[k].perms);
