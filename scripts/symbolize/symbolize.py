@@ -12,9 +12,9 @@ a fault address that is code, a kernel panic's `at pc 0x...`) it adds a line
 for the PD the line is about: the one named in it (`PD 'server'`), else the
 one whose report or own output (`server: ...`) came last. REPORT is the tool's
 -r report, which names each PD's ELF; --elf adds or overrides one. Kernel
-addresses (the upper half) use --kernel, the SDK's
-board/<board>/<config>/elf/minikit.elf (minikit-vm.elf for a system with
-VMs: the report's `kernel:` line names it). The lookups are done by
+addresses (the upper half) use the kernel the report's `kernel:` line names
+(the SDK's board/<board>/<config>/elf/minikit.elf, or minikit-vm.elf for a
+system with VMs); --kernel overrides it. The lookups are done by
 aarch64-linux-gnu-addr2line (Debian's binutils-aarch64-linux-gnu), or
 llvm-symbolizer when that is missing.
 """
@@ -31,9 +31,15 @@ PD_PREFIX = re.compile(r"^([A-Za-z0-9_.-]+): ")
 
 
 def parse_report(path):
-    elfs, name = {}, None
+    """The report's PD ELFs ({name: path}) and the kernel it packed (its
+    `kernel:` line: minikit.elf, or minikit-vm.elf for a system with VMs)."""
+    elfs, name, kernel = {}, None, None
     with open(path) as f:
         for line in f:
+            k = re.match(r"kernel:\s+(\S.*)$", line.rstrip("\n"))
+            if k and kernel is None:
+                kernel = k.group(1)
+                continue
             m = re.match(r"## PD \d+: (.*)$", line.rstrip("\n"))
             if m:
                 name = m.group(1)
@@ -42,7 +48,7 @@ def parse_report(path):
             if m and name is not None:
                 elfs[name] = m.group(1)
                 name = None
-    return elfs
+    return elfs, kernel
 
 
 class Symbolizer:
@@ -82,7 +88,9 @@ def main():
     ap.add_argument("--elf", action="append", default=[], metavar="PD=ELF", help="a PD's ELF")
     ap.add_argument("--kernel", help="the kernel ELF, for kernel addresses")
     a = ap.parse_args()
-    elfs = parse_report(a.report) if a.report else {}
+    elfs, kernel = parse_report(a.report) if a.report else ({}, None)
+    if not a.kernel:
+        a.kernel = kernel  # the kernel the tool packed, unless --kernel overrides it
     for spec in a.elf:
         if "=" not in spec:
             ap.error(f"--elf wants PD=ELF, not '{spec}'")

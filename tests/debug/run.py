@@ -124,6 +124,22 @@ want = re.compile(r"^microkit-symbolize\| server: 0x2[0-9a-f]+: protected at \S*
 case("symbolize", "pc 0x" in out and want.search(out) is not None and "client.c" not in out,
      f"wanted server.c:{write_line}; got:\n{out[-3000:]}")
 
+# Kernel addresses without --kernel: the kernel the report names (its `kernel:` line), so a
+# system with VMs gets minikit-vm.elf's symbols, not minikit.elf's. A panic line at kmain's
+# address must come back as kmain, from the report alone.
+kelf = next((l.split(None, 1)[1].strip() for l in open(report) if l.startswith("kernel:")), "")
+try:
+    nm = subprocess.run(["aarch64-linux-gnu-nm", kelf], stdout=subprocess.PIPE, text=True, timeout=60).stdout
+    kmain = next(l.split()[0] for l in nm.splitlines() if l.split()[2:] == ["kmain"])
+    r = subprocess.run([os.path.join(BUILD, "sdk", "bin", "microkit-symbolize"), "-r", report],
+                       input=f"minikit| PANIC: test at pc 0x{kmain}\n", stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True, timeout=60)
+    kout = r.stdout
+except (OSError, subprocess.SubprocessError, StopIteration, IndexError) as e:
+    kout = f"{e!r} (kernel from the report: '{kelf}')"
+case("symbolize-kernel-from-report", re.search(r"^microkit-symbolize\| kernel: 0x[0-9a-f]+: kmain at \S*main\.c:\d+$",
+                                               kout, re.M) is not None, f"got:\n{kout[-2000:]}")
+
 # The event timeline (microkit --trace) of the flagship.
 import json
 SDK = os.path.join(BUILD, "sdk")
