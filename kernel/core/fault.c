@@ -10,6 +10,7 @@
 #include "kernel.h"
 #include "sched.h"
 #include "sysreg.h"
+#include "vm.h"
 
 static const char *ec_name(u64 ec)
 {
@@ -185,6 +186,8 @@ static struct pd *stop_faulted(struct pd *self)
 #define FAULT_USER_EXCEPTION   3
 #define FAULT_VM               6
 
+#define SPSR_FLAGS 0xf0000000ULL /* NZCV: all of SPSR_EL1 a parent may set for a PD */
+
 /* Hand the fault to the parent, as the seL4 fault message (docs/concepts.md, "Children and faults"). */
 struct pd *fault_send(struct pd *self, u64 label, unsigned len, const u64 *mr)
 {
@@ -193,6 +196,45 @@ struct pd *fault_send(struct pd *self, u64 label, unsigned len, const u64 *mr)
     for (unsigned i = 0; i < len; i++)
         self->fault_mr[i] = mr[i];
     return fault_to_parent(self);
+}
+
+/*
+ * The parent's reply to a fault, as seL4's handleFaultReply: after an
+ * unknown syscall or a user exception, the reply's first message registers
+ * (up to the register part of that fault's message: X0..X7, FaultIP, SP,
+ * LR, SPSR; or FaultIP, SP, SPSR) become the child's registers, so a
+ * handler can emulate the instruction; and only a reply with label 0
+ * resumes it. Every other fault resumes it as it is. The SPSR a parent
+ * writes is sanitised: a PD stays at EL0 with interrupts unmasked (only
+ * the flags are its own), a vCPU at EL1 or EL0 of its guest. Returns 0 if
+ * the child must stay halted.
+ */
+int fault_reply(struct pd *c, const u64 *mr, u64 tag)
+{
+    u64 len = tag & MK_TAG_LENGTH_MASK;
+    u64 *reg[12];
+    unsigned n;
+
+    if (c->fault_label == FAULT_UNKNOWN_SYSCALL) {
+        for (n = 0; n < 8; n++)
+            reg[n] = &c->regs.x[n];
+        reg[8] = &c->regs.pc;
+        reg[9] = &c->regs.sp;
+        reg[10] = &c->regs.x[30];
+        reg[11] = &c->regs.spsr;
+        n = 12;
+    } else if (c->fault_label == FAULT_USER_EXCEPTION) {
+        reg[0] = &c->regs.pc;
+        reg[1] = &c->regs.sp;
+        reg[2] = &c->regs.spsr;
+        n = 3;
+    } else {
+        return 1;
+    }
+    for (unsigned i = 0; i < len && i < n; i++)
+        *reg[i] = mr[i];
+    c->regs.spsr = pd_is_vcpu(c) ? vcpu_sanitise_spsr(c->regs.spsr) : (c->regs.spsr & SPSR_FLAGS);
+    return (tag >> MK_TAG_LABEL_SHIFT) == 0;
 }
 
 struct pd *fault_raise(struct pd *self, u64 esr, u64 far)

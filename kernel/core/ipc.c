@@ -187,6 +187,9 @@ static inline struct pd *reply(struct pd *self, u64 tag)
     if (__builtin_expect(c->state == PD_CALLING, 1)) {
         c->regs.x[0] = copy_mrs(c, self, tag);
         c->regs.x[1] = MK_OK;
+    } else if (!fault_reply(c, self->ipcbuf + 1, tag)) {
+        c->state = PD_STOPPED; /* seL4 leaves it inactive: restart or resume it */
+        return NULL;
     }
     c->state = PD_RUNNABLE;
     return c;

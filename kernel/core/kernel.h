@@ -240,6 +240,7 @@ extern const syscall_fn syscall_table[MK_SYS_COUNT];
 struct pd *fault_raise(struct pd *self, u64 esr, u64 far);
 struct pd *fault_unknown_syscall(struct pd *self);
 struct pd *fault_send(struct pd *self, u64 label, unsigned len, const u64 *mr);
+int fault_reply(struct pd *child, const u64 *mr, u64 tag); /* 0: the reply leaves the child halted */
 
 /* core/symtab.c: the name of the PD function holding pc (debug builds; 0: unknown) */
 int symtab_lookup(unsigned pd, u64 pc, char *name, unsigned len, u64 *off);

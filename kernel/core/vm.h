@@ -92,6 +92,11 @@ static inline int pd_is_vcpu(const struct pd *p)
     return 0;
 }
 
+static inline u64 vcpu_sanitise_spsr(u64 spsr)
+{
+    return spsr;
+}
+
 static inline int desc_is_vcpu(const struct mk_pd *d)
 {
     (void)d;
