@@ -199,6 +199,10 @@ struct pd *fault_send(struct pd *self, u64 label, unsigned len, const u64 *mr)
 }
 
 /*
+ * fault_reply, fault_raise and fault_unknown_syscall are cold (GCC optimises
+ * them for size and places them apart): they run once per fault, and keeping
+ * them small keeps the release and benchmark kernels' text within its pages.
+ *
  * The parent's reply to a fault, as seL4's handleFaultReply: after an
  * unknown syscall or a user exception, the reply's first message registers
  * (up to the register part of that fault's message: X0..X7, FaultIP, SP,
@@ -209,7 +213,7 @@ struct pd *fault_send(struct pd *self, u64 label, unsigned len, const u64 *mr)
  * the flags are its own), a vCPU at EL1 or EL0 of its guest. Returns 0 if
  * the child must stay halted.
  */
-int fault_reply(struct pd *c, const u64 *mr, u64 tag)
+__attribute__((cold)) int fault_reply(struct pd *c, const u64 *mr, u64 tag)
 {
     u64 len = tag & MK_TAG_LENGTH_MASK;
     u64 *reg[12];
@@ -237,7 +241,7 @@ int fault_reply(struct pd *c, const u64 *mr, u64 tag)
     return (tag >> MK_TAG_LABEL_SHIFT) == 0;
 }
 
-struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
+__attribute__((cold)) struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
 {
     u64 ec = ESR_EC(esr);
     int is_vm_fault = ec == EC_DABT_LOWER || ec == EC_IABT_LOWER;
@@ -273,7 +277,7 @@ struct pd *fault_raise(struct pd *self, u64 esr, u64 far)
     return stop_faulted(self);
 }
 
-struct pd *fault_unknown_syscall(struct pd *self)
+__attribute__((cold)) struct pd *fault_unknown_syscall(struct pd *self)
 {
     if (self->parent) {
         const u64 *x = self->regs.x;
