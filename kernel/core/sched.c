@@ -66,18 +66,13 @@ void sched_enqueue_front(struct pd *p)
         }
         sched_slot_flush();
     }
-    if (ready_summary && sched_words_highest(ready_summary) > p->prio) { /* READY_SLOT is clear now */
-        sched_queue_front(p);
-        return;
-    }
-    ready_slot = p;
-    ready_summary |= READY_SLOT;
+    sched_enqueue_front_picked(p); /* the slot is empty now */
 }
 
 /*
- * sched_enqueue_front(self) right after sched_pick() chose the PD that
- * preempts self: the pick emptied the slot (it takes the slot first), so
- * only the queues are left to compare with.
+ * sched_enqueue_front(self) with the slot empty, as right after sched_pick()
+ * chose the PD that preempts self (the pick takes the slot first): only the
+ * queues are left to compare with.
  */
 void sched_enqueue_front_picked(struct pd *self)
 {
@@ -100,8 +95,7 @@ void sched_remove(struct pd *p)
     struct pd **pp = &ready_head[p->prio], *prev = NULL;
 
     if ((ready_summary & READY_SLOT) && ready_slot == p) {
-        ready_summary &= ~READY_SLOT;
-        ready_slot = NULL;
+        sched_slot_take();
         return;
     }
 

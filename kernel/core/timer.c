@@ -27,11 +27,9 @@
 #include "sched.h"
 #include "sysreg.h"
 #include "gic.h"
+#include "vgic.h"
+#include <minikit/board.h>
 
-#define EL1_VIRTUAL_TIMER_INTID 27
-#define EL2_PHYSICAL_TIMER_INTID 26
-
-static u32 kernel_timer_intid; /* which of the two (core/irq.c knows both) */
 
 int timing;                  /* any timed PD or equal priorities: account on switches */
 static int budgets;          /* any timed PD */
@@ -138,17 +136,17 @@ void timer_init(void)
         prios_seen[p->prio / 64] |= 1ULL << (p->prio % 64);
     }
     timing = budgets || slicing || domains;
-    kernel_timer_intid = vms ? EL2_PHYSICAL_TIMER_INTID : EL1_VIRTUAL_TIMER_INTID;
+    unsigned intid = vms ? VGIC_HYPTIMER_INTID : MK_IRQ_KERNEL_TIMER; /* core/irq.c knows both */
     switch_hooks_init(timing || vms); /* vCPUs are entered from the switch hooks' path (entry.S) */
 #ifdef MK_CONFIG_DEBUG
     /* The watchdog (core/watchdog.c) needs the timer in every debug system. */
-    gic_configure(kernel_timer_intid, 0);
-    gic_unmask(kernel_timer_intid);
+    gic_configure(intid, 0);
+    gic_unmask(intid);
     timer_program();
 #else
     if (timing) {
-        gic_configure(kernel_timer_intid, 0);
-        gic_unmask(kernel_timer_intid);
+        gic_configure(intid, 0);
+        gic_unmask(intid);
     }
 #endif
 }
